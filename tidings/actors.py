@@ -1,0 +1,262 @@
+"""Actor mentions: find them in a parsed article and resolve them, in context, against the
+knowledge base (names, aliases, demonyms, metonyms, dated roles, generic agents, coreference)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from .kb import CASE_SENSITIVE_BELOW, Entry, KnowledgeBase, Name
+from .model import Mention
+
+ENTRY_KINDS = {"country": "country", "person": "person", "group": "group"}
+NER_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "location", "LOC": "location",
+             "FAC": "location", "NORP": "nationality"}
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "himself", "herself"}
+PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
+THING_PRONOUNS = {"it", "its", "itself"}
+FORMER_WORDS = {"former", "ex", "then"}
+LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "from", "into", "to"}
+NP_EDGE_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "appos", "prep"}
+
+
+@dataclass(slots=True)
+class Context:
+    """What an article has said so far: the memory behind coreference."""
+
+    date: str | None
+    mentions: list[Mention] = field(default_factory=list)
+    surnames: dict[str, Mention] = field(default_factory=dict)
+
+    def before(self, offset: int, kinds: set[str]) -> Mention | None:
+        return next((m for m in reversed(self.mentions)
+                     if m.end <= offset and m.kind in kinds and m.country), None)
+
+    def group_before(self, offset: int, kind: str) -> list[Mention]:
+        """The last run of two or more adjacent mentions of one kind ("Egypt and Jordan")."""
+        run: list[Mention] = []
+        for m in reversed([m for m in self.mentions if m.end <= offset]):
+            if m.kind != kind:
+                if len(run) >= 2:
+                    break
+                run = []
+                continue
+            if run and run[-1].start - m.end > 6:
+                if len(run) >= 2:
+                    break
+                run = []
+            run.append(m)
+        return list(reversed(run)) if len(run) >= 2 else []
+
+
+class ActorFinder:
+    """Knows every surface form of the knowledge base; finds and resolves mentions in a Doc."""
+
+    def __init__(self, nlp, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for key in kb.names:
+            matcher = self.exact if len(key) < CASE_SENSITIVE_BELOW else self.lower
+            matcher.add(key, [nlp.make_doc(key)])
+
+    # --- finding -----------------------------------------------------------------------------
+
+    def find(self, doc: Doc, ctx: Context) -> list[Mention]:
+        """All actor mentions of the article, in order, resolved; fills ``ctx`` for coreference."""
+        spans = [Span(doc, s, e, label=m) for m, s, e in (*self.lower(doc), *self.exact(doc))]
+        known = filter_spans(spans)
+        taken = {i for span in known for i in range(span.start, span.end)}
+        found = [(span.start, self.from_names(span, ctx)) for span in known]
+        for ent in doc.ents:
+            if ent.label_ in NER_KINDS and not taken.intersection(range(ent.start, ent.end)):
+                found.append((ent.start, self.from_ner(ent, ctx)))
+        found = sorted((f for f in found if f[1] is not None), key=lambda f: f[0])
+        for _, mention in found:
+            ctx.mentions.append(mention)
+            if mention.kind == "person" and mention.id and " " in mention.name:
+                ctx.surnames[mention.name.split()[-1]] = mention
+        return [m for _, m in found]
+
+    def from_names(self, span: Span, ctx: Context) -> Mention | None:
+        names = self.kb.lookup(span.text)
+        if not names:
+            return None
+        name = self.choose(names, span)
+        entry = self.kb.entries[name.entry]
+        return self.mention(entry, span, ctx, name)
+
+    def choose(self, names: tuple[Name, ...], span: Span) -> Name:
+        """Several entries share the form: prefer people for capitalised forms, else the first."""
+        if len(names) > 1 and span[0].is_title:
+            people = [n for n in names if self.kb.entries[n.entry].kind == "person"]
+            if people and span.root.ent_type_ == "PERSON":
+                return people[0]
+        return names[0]
+
+    def mention(self, entry: Entry, span: Span, ctx: Context, name: Name | None = None) -> Mention:
+        kind = ENTRY_KINDS.get(entry.kind, "organization")
+        sector = entry.sector
+        former = False
+        if name is not None and name.how == "demonym":
+            kind = "nationality"
+        elif name is not None and name.how == "metonym":
+            sector = name.sector
+            prev = span.doc[span.start - 1] if span.start else None
+            kind = "location" if prev is not None and prev.lower_ in LOCATIVE_PREPS else "country"
+        if entry.kind == "country" and kind == "country":
+            prev = span.doc[span.start - 1] if span.start else None
+            if prev is not None and prev.lower_ in LOCATIVE_PREPS - {"from", "to"}:
+                kind = "location"
+        country = entry.country
+        if entry.roles:
+            role = entry.role_on(ctx.date)
+            former = role is None and self.said_former(span)
+            role = role or entry.last_role_before(ctx.date)
+            if role is not None:
+                country, sector = role.country or country, role.sector or sector
+        return Mention(span.text, span.start_char, span.end_char, kind=kind, name=entry.name,
+                       country=country, sector=sector, id=entry.id, former=former)
+
+    @staticmethod
+    def said_former(span: Span) -> bool:
+        left = span.doc[max(0, span.start - 4):span.start]
+        return any(t.lower_ in FORMER_WORDS for t in left)
+
+    def from_ner(self, ent: Span, ctx: Context) -> Mention | None:
+        kind = NER_KINDS[ent.label_]
+        text = ent.text
+        if text.lower().startswith("the "):
+            text = text[4:]
+        if kind == "person":
+            known = ctx.surnames.get(ent[-1].text)
+            if known is not None:
+                return Mention(ent.text, ent.start_char, ent.end_char, "person", known.name,
+                               known.country, known.sector, known.id)
+        return Mention(ent.text, ent.start_char, ent.end_char, kind=kind, name=text)
+
+    # --- resolving event arguments -------------------------------------------------------------
+
+    def resolve(self, token: Token, mentions: list[Mention], ctx: Context) -> list[Mention]:
+        """The actor(s) a noun phrase headed by ``token`` stands for; conjuncts give a list."""
+        out = []
+        for head in [token, *conjuncts(token)]:
+            mention = self.resolve_one(head, mentions, ctx)
+            if mention is not None and all(m.start != mention.start for m in out):
+                out.append(mention)
+        return out
+
+    def resolve_one(self, head: Token, mentions: list[Mention], ctx: Context) -> Mention | None:
+        lower = head.lower_
+        if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS:
+            return self.pronoun(head, ctx)
+        start, end = np_bounds(head)
+        inside = [m for m in mentions if m.start >= start and m.end <= end]
+        agent = self.agent_at(head)
+        chosen = self.pick(inside, agent is not None)
+        if chosen is not None and (agent is None or chosen.kind != "country" and chosen.kind != "nationality"):
+            return self.as_argument(chosen, head, start, end)
+        if agent is not None:
+            country = chosen.country if chosen else self.owner_country(head, mentions, ctx)
+            return Mention(head.doc.text[start:end], start, end, kind=agent.kind,
+                           name=head.doc.text[start:end], country=country, sector=agent.sector)
+        if chosen is not None:
+            return self.as_argument(chosen, head, start, end)
+        return self.definite(head, ctx)
+
+    @staticmethod
+    def pick(inside: list[Mention], has_agent: bool) -> Mention | None:
+        order = ("person", "organization", "group", "country", "location", "nationality")
+        ranked = sorted(inside, key=lambda m: order.index(m.kind) if m.kind in order else 9)
+        return ranked[0] if ranked else None
+
+    @staticmethod
+    def as_argument(mention: Mention, head: Token, start: int, end: int) -> Mention:
+        """A mention used as an event participant; "the country's prosecutors" keep the country."""
+        if mention.kind in ("location", "nationality"):
+            mention = Mention(mention.text, mention.start, mention.end, "country", mention.name,
+                              mention.country, mention.sector, mention.id, mention.former)
+        return mention
+
+    def agent_at(self, head: Token):
+        """The generic agent the head noun names, trying two-word terms first ("prime minister")."""
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        for left in head.lefts:
+            if left.dep_ in ("compound", "amod"):
+                agent = self.kb.agent(f"{left.lower_} {head.lower_}") or \
+                        self.kb.agent(f"{left.lemma_.lower()} {head.lemma_.lower()}")
+                if agent:
+                    return agent
+        return self.kb.agent(head.lower_) or self.kb.agent(head.lemma_.lower())
+
+    def owner_country(self, head: Token, mentions: list[Mention], ctx: Context) -> str | None:
+        """Country of a possessor or an "of/in/from" complement ("his coalition members")."""
+        for child in head.children:
+            if child.dep_ == "poss":
+                owner = self.resolve_one(child, mentions, ctx)
+                return owner.country if owner else None
+            if child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        owner = self.resolve_one(obj, mentions, ctx)
+                        return owner.country if owner else None
+        return None
+
+    def pronoun(self, head: Token, ctx: Context) -> Mention | None:
+        lower = head.lower_
+        if lower in PERSON_PRONOUNS:
+            kinds = {"person"}
+        elif lower in PLURAL_PRONOUNS:
+            kinds = {"group", "organization", "country"}
+        elif lower in THING_PRONOUNS:
+            kinds = {"organization", "country", "group"}
+        else:
+            return None
+        found = ctx.before(head.idx, kinds)
+        return self.copy_at(found, head) if found else None
+
+    def definite(self, head: Token, ctx: Context) -> Mention | None:
+        """"the court" -> the last mention whose name has that head noun; "the group" -> last group."""
+        if not any(c.lower_ in ("the", "this", "that", "those", "these", "both") for c in head.lefts):
+            return None
+        lemma = head.lemma_.lower()
+        if lemma == "country":
+            found = ctx.group_before(head.idx, "country") if head.tag_ == "NNS" else []
+            if found:
+                return self.copy_at(found[0], head)  # conjuncts are added by the caller
+        for m in reversed([m for m in ctx.mentions if m.end <= head.idx and m.country]):
+            words = (m.name or m.text).lower().split()
+            if lemma in words or (lemma == "group" and m.kind == "group") or \
+                    (lemma == "country" and m.kind == "country"):
+                return self.copy_at(m, head)
+        return None
+
+    @staticmethod
+    def copy_at(m: Mention, head: Token) -> Mention:
+        start, end = np_bounds(head)
+        return Mention(head.doc.text[start:end], start, end, m.kind, m.name, m.country,
+                       m.sector, m.id, m.former)
+
+
+def conjuncts(token: Token) -> list[Token]:
+    return [t for t in token.conjuncts if t.i > token.i and t.pos_ in ("NOUN", "PROPN", "PRON")]
+
+
+def np_bounds(head: Token) -> tuple[int, int]:
+    """Character span of a noun phrase: the head and its modifiers, without clauses or conjuncts."""
+    left = head
+    for child in head.lefts:
+        if child.dep_ not in NP_EDGE_DEPS:
+            left = child.left_edge if child.left_edge.i < left.i else left
+            break
+    right = head
+    for child in head.rights:
+        if child.dep_ in NP_EDGE_DEPS and not (child.dep_ == "prep" and child.lower_ == "of"):
+            break
+        right = child.right_edge
+    if left.dep_ == "det" and left.lower_ in ("the", "a", "an"):
+        left = left.doc[left.i + 1] if left.i + 1 <= head.i else left
+    return left.idx, right.idx + len(right.text)

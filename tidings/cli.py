@@ -1,0 +1,113 @@
+"""The command line: a thin layer over the library (``tidings --help``)."""
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from .errors import TidingsError
+from .pipeline import CODERS, Pipeline, Result
+from .readers import check_date, read_articles
+from .render import events_table, mentions_table
+from .settings import load_settings
+
+app = typer.Typer(help="tidings: news text in, political event data out (PLOVER 2.0 + CAMEO).",
+                  no_args_is_help=True, add_completion=False)
+
+
+class Format(str, Enum):
+    jsonl = "jsonl"
+    json = "json"
+    table = "table"
+
+
+def fail(message: str, code: int = 2) -> None:
+    Console(stderr=True).print(f"[red]error:[/red] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+def progress(console: Console) -> Progress:
+    return Progress(TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(),
+                    TextColumn("{task.fields[events]} events"), TimeElapsedColumn(),
+                    console=console, transient=True, disable=not console.is_terminal)
+
+
+def records(result: Result, mentions: bool) -> list[dict]:
+    if mentions:
+        return [m.to_mention_record(result.article.id) for m in result.mentions]
+    return [e.to_dict() for e in result.events]
+
+
+@app.command()
+def extract(
+    paths: list[str] = typer.Argument(..., help="Article files (.txt), directories, .jsonl files, or - for stdin."),
+    date: Optional[str] = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) for articles that carry none."),
+    fmt: Format = typer.Option(Format.jsonl, "--format", "-f", help="jsonl: one record a line; json: one list; table: for people."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+    mentions: bool = typer.Option(False, "--mentions", help="Write actor mention records instead of events."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Settings file (TOML); see docs/settings.md."),
+    actors: list[Path] = typer.Option([], "--actors", help="Extra actor file(s) in the knowledge format."),
+) -> None:
+    """Read news articles and write the events (or actor mentions) found in them."""
+    err = Console(stderr=True)
+    try:
+        check_date(date, "--date")
+        settings = load_settings(config)
+        if actors:
+            settings = settings.with_overrides({"actors": [*settings.actors, *map(str, actors)]})
+        pipeline = Pipeline(settings)
+    except TidingsError as exc:
+        fail(str(exc))
+    out = output.open("w", encoding="utf-8") if output else sys.stdout
+    failures, count, rows = 0, 0, []
+    with progress(err) as bar:
+        task = bar.add_task("extract", total=None, events=0)
+        for item in pipeline.run(read_articles(paths, date, settings.max_article_bytes)):
+            if isinstance(item, TidingsError):
+                failures += 1
+                err.print(f"[red]skipped[/red] {item}", highlight=False)
+                continue
+            found = records(item, mentions)
+            count += len(found)
+            bar.update(task, advance=1, events=count)
+            if fmt is Format.jsonl:
+                out.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in found)
+            elif fmt is Format.json:
+                rows.extend(found)
+            else:
+                rows.extend((item.article.id, e) for e in item.events) if not mentions else rows.extend(found)
+    finish(out, fmt, rows, mentions, output)
+    if failures:
+        err.print(f"[red]{failures} input(s) failed[/red]; the others were processed.")
+        raise typer.Exit(1)
+
+
+def finish(out, fmt: Format, rows: list, mentions: bool, output: Optional[Path]) -> None:
+    if fmt is Format.json:
+        json.dump(rows, out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    elif fmt is Format.table:
+        console = Console(file=out, width=200 if output else None)
+        console.print(mentions_table(rows) if mentions else events_table(rows))
+    if output:
+        out.close()
+
+
+@app.command()
+def info(config: Optional[Path] = typer.Option(None, "--config", help="Settings file (TOML).")) -> None:
+    """Show the settings in force and the registered parts."""
+    settings = load_settings(config)
+    console = Console()
+    for key, value in settings.__class__.__dataclass_fields__.items():
+        console.print(f"{key:18} {getattr(settings, key)!r}")
+    console.print(f"{'coders':18} {', '.join(CODERS.names())}")
+
+
+def main() -> None:  # pragma: no cover
+    app()

@@ -1,0 +1,385 @@
+"""The rule coder: PLOVER events from spaCy's dependency parse. All its knowledge (triggers,
+CAMEO table, cues) comes from the lexicon data files; this module only reads grammar."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from . import dates
+from .actors import ActorFinder, Context
+from .lexicon import Lexicon, Rule
+from .modality import status_of, tense_of
+from .model import Article, Event, Mention, Place, Quantity, Trigger
+from .places import Gazetteer
+from .quantities import quantity_for, role_for
+from .syntax import (PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS, child, children,
+                     clause_of, governing_verb, is_passive, prep_objects, xcomp_chain)
+
+CODER_NAME = "tidings.rules/1"
+PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+ARGUMENT_POS = {"NOUN", "PROPN", "PRON", "NUM"}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A trigger found in a sentence, and what the coder learns about it step by step."""
+
+    token: Token
+    rule: Rule
+    actor_tokens: list[Token] = field(default_factory=list)
+    recipient_tokens: list[Token] = field(default_factory=list)
+    actor: list[Mention] = field(default_factory=list)
+    recipient: list[Mention] = field(default_factory=list)
+    status: str = "occurred"
+    emit: bool = True
+    extra_recipients: list[Mention] = field(default_factory=list)
+
+
+class RuleCoder:
+    """Codes events sentence by sentence. Read-only after construction; one per pipeline."""
+
+    name = CODER_NAME
+
+    def __init__(self, lexicon: Lexicon, finder: ActorFinder, gazetteer: Gazetteer) -> None:
+        self.lex, self.finder, self.places = lexicon, finder, gazetteer
+
+    # --- entry point -------------------------------------------------------------------------
+
+    def code(self, doc: Doc, article: Article, mentions: list[Mention], ctx: Context) -> list[Event]:
+        events: list[Event] = []
+        for index, sent in enumerate(doc.sents):
+            events.extend(self.code_sentence(sent, index, article, mentions, ctx, events))
+        return events
+
+    def code_sentence(self, sent: Span, index: int, article: Article, mentions: list[Mention],
+                      ctx: Context, earlier: list[Event]) -> list[Event]:
+        cands = [c for c in (self.match(t) for t in sent) if c is not None]
+        by_token = {c.token.i: c for c in cands}
+        for cand in cands:
+            self.arguments(cand, by_token)
+            cand.status = status_of(cand.token, self.lex)
+            cand.actor = self.resolve_all(cand.actor_tokens, mentions, ctx)
+            cand.recipient = self.resolve_all(cand.recipient_tokens, mentions, ctx)
+        for cand in cands:
+            self.embed(cand, by_token)
+        out = []
+        for cand in cands:
+            if cand.emit and self.licensed(cand):
+                out.extend(self.events_for(cand, sent, index, article, earlier + out, mentions, ctx))
+        return dedupe(out)
+
+    # --- triggers ----------------------------------------------------------------------------
+
+    def match(self, token: Token) -> Candidate | None:
+        pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
+        if pos is None:
+            return None
+        lemma = token.lemma_.lower()
+        deps = dependents(token, pos)
+        for rule in self.lex.candidates(lemma, pos):
+            if all(word in deps for word in rule.extra):
+                return Candidate(token, rule)
+        return None
+
+    def licensed(self, cand: Candidate) -> bool:
+        """Artifact nouns ("the agreement") are events only when a verb acts on them."""
+        token = cand.token
+        if cand.rule.pos != "NOUN" or token.lemma_.lower() not in self.lex.artifacts:
+            return True
+        holder = partitive_holder(token, self.lex)
+        verb = holder.head
+        if holder.dep_ in ("nsubj", "nsubjpass") and self.realizes(verb):
+            return True
+        return holder.dep_ == "dobj" and verb.lemma_.lower() in self.lex.light_actor
+
+    def realizes(self, verb: Token) -> bool:
+        forms = {verb.lemma_.lower()}
+        for c in verb.children:
+            forms.add(f"{verb.lemma_.lower()} {c.lemma_.lower()}")
+            for g in children(c, "pobj"):
+                forms.add(f"{verb.lemma_.lower()} {c.lower_} {g.lemma_.lower()}")
+        return bool(forms & self.lex.realize)
+
+    # --- participants ------------------------------------------------------------------------
+
+    def arguments(self, cand: Candidate, by_token: dict[int, Candidate]) -> None:
+        if cand.rule.pos == "VERB":
+            self.verb_arguments(cand)
+        else:
+            self.noun_arguments(cand)
+
+    def verb_arguments(self, cand: Candidate) -> None:
+        verb, rule = cand.token, cand.rule
+        passive = is_passive(verb)
+        agent = [o for p, o in prep_objects(verb, {"by"})] if passive else []
+        subject = child(verb, *SUBJECTS)
+        actor = agent or ([subject] if subject is not None and not passive else [])
+        if not actor:
+            controller = self.controller(verb)
+            actor = [controller] if controller is not None else []
+        cand.actor_tokens = [self.antecedent(t) for t in actor]
+        recipients = children(verb, *PASSIVE_SUBJECTS) if passive else []
+        recipients += children(verb, "dobj", "dative")
+        recipients += [o for _, o in prep_objects(verb, set(rule.recipient_preps))]
+        cand.recipient_tokens = [t for t in recipients if t.pos_ in ARGUMENT_POS]
+
+    def antecedent(self, token: Token) -> Token:
+        """"the troops who attacked": the relative pronoun stands for the noun it modifies."""
+        if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+            return token.head.head
+        return token
+
+    def controller(self, verb: Token) -> Token | None:
+        """The understood subject of a subjectless verb: xcomp, conjunct or participle."""
+        head = verb.head
+        if head is verb:
+            return None
+        if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.tag_ in ("VB", "VBG")):
+            obj = child(head, "dobj")
+            if verb.dep_ == "xcomp" and obj is not None and head.lemma_.lower() in self.lex.object_control:
+                return obj
+            return child(head, *SUBJECTS) or self.controller(head)
+        if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+            return child(head, *SUBJECTS) or self.controller(head)
+        if verb.dep_ == "acl" and verb.tag_ == "VBG":
+            return head
+        return None
+
+    def noun_arguments(self, cand: Candidate) -> None:
+        noun, rule = cand.token, cand.rule
+        actor = children(noun, "poss")
+        actor += [c for c in children(noun, "compound", "amod") if c.ent_type_ in ("GPE", "NORP", "ORG")]
+        actor += [o for _, o in prep_objects(noun, {"by", "from"})]
+        recipient = [o for _, o in prep_objects(noun, set(rule.recipient_preps))]
+        for participle in children(noun, "acl"):
+            recipient += [o for _, o in prep_objects(participle, set(rule.recipient_preps))]
+        verb = noun.head
+        light = verb.lemma_.lower()
+        if noun.dep_ == "dobj" and light in self.lex.light_actor:
+            subject = child(verb, *SUBJECTS) or self.controller(verb)
+            actor += [subject] if subject is not None and not actor else []
+            recipient += [o for _, o in prep_objects(verb, set(rule.recipient_preps))]
+        elif noun.dep_ == "dobj" and light in self.lex.light_recipient:
+            subject = child(verb, *SUBJECTS) or self.controller(verb)
+            recipient += [subject] if subject is not None else []
+        cand.actor_tokens = [self.antecedent(t) for t in actor]
+        cand.recipient_tokens = [t for t in recipient if t.pos_ in ARGUMENT_POS]
+
+    def resolve_all(self, tokens: list[Token], mentions: list[Mention], ctx: Context) -> list[Mention]:
+        out: list[Mention] = []
+        for token in tokens:
+            for mention in self.finder.resolve(token, mentions, ctx):
+                if all(m.start != mention.start for m in out):
+                    out.append(mention)
+        return out
+
+    # --- events inside events ----------------------------------------------------------------
+
+    def embed(self, outer: Candidate, by_token: dict[int, Candidate]) -> None:
+        """Apply the outer trigger's `embed` rule to events in its object or complement."""
+        for inner in self.inner_events(outer, by_token):
+            if outer.rule.embed == "absorb":
+                inner.emit = False
+                outer.recipient = outer.recipient or inner.recipient
+                outer.recipient = [m for m in outer.recipient if m.start != inner.token.idx]
+            elif outer.rule.embed == "target" and inner.actor:
+                outer.recipient = [m for m in outer.recipient
+                                   if not inner.token.idx <= m.start < inner.token.idx + 60] or inner.actor
+                if all(m.id != a.id for a in inner.actor for m in outer.recipient):
+                    outer.recipient = inner.actor
+            elif outer.rule.embed == "plan" and inner.status == "occurred":
+                inner.status = "planned"
+
+    def inner_events(self, outer: Candidate, by_token: dict[int, Candidate]) -> list[Candidate]:
+        slots = children(outer.token, "dobj", "xcomp", "ccomp", "nsubjpass", "acl")
+        for prep in children(outer.token, "prep"):
+            slots += children(prep, "pobj", "pcomp")
+        found = []
+        for slot in slots:
+            target = slot if slot.i in by_token else None
+            if target is None and slot.pos_ == "NOUN":
+                target = next((g for p in children(slot, "prep") if p.lower_ == "of"
+                               for g in children(p, "pobj") if g.i in by_token), None)
+            if target is not None and target.i != outer.token.i:
+                found.append(by_token[target.i])
+        return found
+
+    # --- assembling events -------------------------------------------------------------------
+
+    def events_for(self, cand: Candidate, sent: Span, index: int, article: Article,
+                   earlier: list[Event], mentions: list[Mention], ctx: Context) -> list[Event]:
+        event = self.assemble(cand, sent, index, article, earlier)
+        if event is None:
+            return []
+        out = [event]
+        partner = self.reciprocal(cand, mentions, ctx)
+        if partner is not None:
+            word, recipient, quantities = partner
+            twin = Event.from_dict(event.to_dict())
+            twin.recipient, twin.quantities = recipient, quantities
+            twin.trigger = Trigger(word.text, word.idx, word.idx + len(word.text))
+            out.append(twin)
+        return out
+
+    def assemble(self, cand: Candidate, sent: Span, index: int, article: Article,
+                 earlier: list[Event]) -> Event | None:
+        rule, token = cand.rule, cand.token
+        actor, recipient = cand.actor, cand.recipient
+        if not actor or not recipient:
+            actor, recipient = self.inherit(cand, actor, recipient, earlier)
+        if not actor and not recipient:
+            return None
+        date, date_text = self.event_date(cand, article)
+        trigger_end = token.idx + len(token.text)
+        event = Event(
+            article_id=article.id, sentence=index, event_type=rule.event_type, mode=rule.mode,
+            trigger=Trigger(token.text, token.idx, trigger_end), text=sent.text.strip(),
+            cameo=rule.cameo, goldstein=self.lex.goldstein(rule.cameo), status=cand.status,
+            actor=actor, recipient=recipient, date=date, date_text=date_text,
+            location=self.event_place(cand, recipient), quantities=self.event_quantities(cand),
+            coder=CODER_NAME)
+        event.confidence = confidence(event, rule)
+        return event
+
+    def inherit(self, cand: Candidate, actor: list[Mention], recipient: list[Mention],
+                earlier: list[Event]) -> tuple[list[Mention], list[Mention]]:
+        """A definite event noun ("the negotiations") without participants refers back."""
+        if cand.rule.pos != "NOUN":
+            return actor, recipient
+        same_word = cand.token.lemma_.lower()
+        for event in reversed(earlier):
+            if event.event_type != cand.rule.event_type or not (event.actor or event.recipient):
+                continue
+            definite = any(c.dep_ in ("det", "poss") for c in cand.token.children)
+            if not actor and not recipient and definite:
+                return list(event.actor), list(event.recipient)
+            if not actor and recipient and event.trigger.text.lower().startswith(same_word[:5]):
+                return list(event.actor), recipient
+        return actor, recipient
+
+    def reciprocal(self, cand: Candidate, mentions: list[Mention],
+                   ctx: Context) -> tuple[Token, list[Mention], list[Quantity]] | None:
+        """"release of X in exchange for Y": Y is the other side of the same act."""
+        for _, obj in prep_objects(cand.token, {"in"}):
+            if obj.lemma_.lower() in self.lex.reciprocal:
+                for _, other in prep_objects(obj, {"for"}):
+                    found = self.finder.resolve(other, mentions, ctx)
+                    if found:
+                        role = role_for(cand.token.lemma_.lower(), cand.rule.event_type,
+                                        cand.rule.mode, self.lex)
+                        qty = quantity_for(other, role, self.lex)
+                        return obj, found, [qty] if qty else []
+        return None
+
+    # --- date, place, numbers ----------------------------------------------------------------
+
+    def clause_heads(self, token: Token) -> set[int]:
+        verb = token if token.pos_ == "VERB" else governing_verb(token)
+        heads = {token.i}
+        if verb is not None:
+            heads |= {v.i for v in xcomp_chain(verb)}
+        return heads
+
+    def event_date(self, cand: Candidate, article: Article) -> tuple[str | None, str | None]:
+        token = cand.token
+        heads = self.clause_heads(token)
+        tense = tense_of(cand.status)
+        for ent in token.sent.ents:
+            if ent.label_ in ("DATE", "TIME") and clause_of(ent.root, heads):
+                if dates.offset(ent.text + " after") and ent.root.head.lower_ in ("after", "before"):
+                    continue
+                resolved = dates.resolve(ent.text, article.date, tense)
+                if resolved:
+                    return resolved, ent.text
+        anchored = self.anchored_date(token, article)
+        if anchored:
+            return anchored
+        if cand.status in ("occurred", "ongoing", "negated") and article.date:
+            return article.date, None
+        return None, None
+
+    def anchored_date(self, token: Token, article: Article) -> tuple[str, str] | None:
+        """"X comes two weeks after Y happened": Y's date is the anchor's less two weeks."""
+        verb = token if token.pos_ == "VERB" else governing_verb(token)
+        if verb is None or article.date is None:
+            return None
+        mark = child(verb, "mark")
+        if mark is None or mark.lower_ not in ("after", "before"):
+            return None
+        span = token.doc[mark.left_edge.i:mark.i + 1].text
+        shift = dates.offset(span)
+        if shift is None:
+            return None
+        amount, unit = shift
+        return dates.shift(dates.Date.fromisoformat(article.date), -amount, unit), span
+
+    def event_place(self, cand: Candidate, recipient: list[Mention]) -> Place | None:
+        heads = self.clause_heads(cand.token)
+        for token in cand.token.sent:
+            if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS and \
+                    clause_of(token.head, heads) and token not in cand.actor_tokens:
+                place = self.places.lookup(place_text(token))
+                if place is not None:
+                    return place
+        if cand.rule.mode == "visit":
+            for m in recipient:
+                if m.kind in ("country", "location"):
+                    return self.places.lookup(m.text)
+        return None
+
+    def event_quantities(self, cand: Candidate) -> list[Quantity]:
+        role = role_for(cand.token.lemma_.lower(), cand.rule.event_type, cand.rule.mode, self.lex)
+        found = []
+        for token in cand.recipient_tokens + cand.actor_tokens:
+            qty = quantity_for(token, role, self.lex)
+            if qty is not None and all(q.text != qty.text for q in found):
+                found.append(qty)
+        return found
+
+
+def dependents(token: Token, pos: str) -> set[str]:
+    """Lemmas of the dependents a multi-word pattern may name."""
+    deps = ("prt", "prep", "dobj", "acomp", "advmod") if pos == "VERB" else ("compound", "amod", "nmod")
+    return {c.lemma_.lower() for c in token.children if c.dep_ in deps} | \
+           {c.lower_ for c in token.children if c.dep_ in deps}
+
+
+def partitive_holder(token: Token, lex: Lexicon) -> Token:
+    """"the first phase of the ceasefire": the phase holds the ceasefire's place in the clause."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and \
+            token.head.head.lemma_.lower() in lex.partitive:
+        return token.head.head
+    return token
+
+
+def place_text(token: Token) -> str:
+    tokens = [t for t in token.subtree if t.dep_ not in ("relcl", "acl", "prep") or t.i <= token.i + 3]
+    if len(tokens) > 6:
+        return token.text
+    return token.doc[tokens[0].i:tokens[-1].i + 1].text
+
+
+def confidence(event: Event, rule: Rule) -> float:
+    score = 0.45
+    score += 0.15 if any(m.country for m in event.actor) else 0.0
+    score += 0.15 if any(m.country for m in event.recipient) else 0.0
+    score += 0.1 if rule.extra else 0.0
+    score += 0.05 if rule.pos == "VERB" else 0.0
+    score -= 0.1 if event.status == "hypothetical" else 0.0
+    return max(0.05, min(0.95, score))
+
+
+def dedupe(events: list[Event]) -> list[Event]:
+    """Within a sentence, drop an event whose type and participants another event already covers."""
+    def names(e: Event) -> set[str]:
+        return {m.name or m.text for m in e.actor + e.recipient}
+
+    keep: list[Event] = []
+    for event in sorted(events, key=lambda e: -len(names(e))):
+        if any(k.event_type == event.event_type and names(event) <= names(k) and
+               k.trigger.start != event.trigger.start for k in keep):
+            continue
+        keep.append(event)
+    return sorted(keep, key=lambda e: e.trigger.start)

@@ -1,0 +1,199 @@
+"""The actor knowledge base: countries, international bodies, groups, people with dated roles,
+and generic agent nouns, loaded from data files (format: docs/knowledge.md) into read-only objects."""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Iterable, Mapping
+
+import yaml
+
+from .errors import KnowledgeError
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+CASE_SENSITIVE_BELOW = 4  # aliases shorter than this match only with the same capitals ("US")
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    title: str
+    country: str | None
+    sector: str | None
+    start: str | None = None
+    end: str | None = None
+    titles: tuple[str, ...] = ()
+
+    def holds_on(self, day: str | None) -> bool:
+        """True when the role is held on ``day`` (ISO date, possibly partial); unknown day: now."""
+        if day is None:
+            return self.end is None
+        return (self.start is None or self.start[:len(day)] <= day) and \
+               (self.end is None or day[:len(self.end)] <= self.end)
+
+    def all_titles(self) -> tuple[str, ...]:
+        return (self.title, *self.titles)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One known actor."""
+
+    id: str
+    kind: str
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    aliases: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    capital: str | None = None
+    metonyms: Mapping[str, str] = field(default_factory=dict)
+    former_names: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    ambiguous: bool = False
+    start: str | None = None
+    end: str | None = None
+
+    def role_on(self, day: str | None) -> Role | None:
+        return next((r for r in self.roles if r.holds_on(day)), None)
+
+    def last_role_before(self, day: str | None) -> Role | None:
+        past = [r for r in self.roles if r.end and (day is None or r.end <= day)]
+        return max(past, key=lambda r: r.end or "", default=None)
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A surface form and what it points to: an entry, and how (name, alias, demonym, metonym)."""
+
+    entry: str
+    how: str
+    sector: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Agent:
+    term: str
+    sector: str
+    kind: str
+
+
+def _iso(value: Any) -> str | None:
+    return None if value in (None, "") else str(value)
+
+
+def _tuple(value: Any) -> tuple[str, ...]:
+    if value in (None, ""):
+        return ()
+    return tuple(str(v) for v in (value if isinstance(value, list) else [value]))
+
+
+def _role(raw: dict, person: dict) -> Role:
+    return Role(title=str(raw.get("title", "")).lower(),
+                country=raw.get("country", person.get("country")),
+                sector=raw.get("sector", person.get("sector")),
+                start=_iso(raw.get("start")), end=_iso(raw.get("end")),
+                titles=tuple(t.lower() for t in _tuple(raw.get("titles"))))
+
+
+def entry_from_dict(raw: dict, where: str) -> Entry:
+    try:
+        return Entry(
+            id=str(raw["id"]), kind=str(raw.get("kind", "organization")), name=str(raw["name"]),
+            country=raw.get("country"), sector=raw.get("sector"),
+            aliases=_tuple(raw.get("aliases")), demonyms=_tuple(raw.get("demonyms")),
+            capital=raw.get("capital"), metonyms=MappingProxyType(dict(raw.get("metonyms") or {})),
+            former_names=_tuple(raw.get("former_names")),
+            roles=tuple(_role(r, raw) for r in raw.get("roles") or []),
+            ambiguous=bool(raw.get("ambiguous", False)),
+            start=_iso(raw.get("start")), end=_iso(raw.get("end")))
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise KnowledgeError(f"{where}: actor entry {raw!r:.80} is missing or has a bad field ({exc})") \
+            from None
+
+
+def read_actor_file(path: Path | Any) -> tuple[str | None, list[Entry]]:
+    """One actors YAML file -> (as_of, entries)."""
+    try:
+        data = yaml.load(path.read_text("utf-8"), Loader=Loader)
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeError(f"{path}: cannot read actors file ({exc})") from None
+    if isinstance(data, list):
+        data = {"actors": data}
+    if not isinstance(data, dict) or not isinstance(data.get("actors"), list):
+        raise KnowledgeError(f"{path}: expected a mapping with an `actors:` list")
+    return _iso(data.get("as_of")), [entry_from_dict(r, str(path)) for r in data["actors"]]
+
+
+def read_agents(path: Path | Any) -> list[Agent]:
+    rows = csv.DictReader((line for line in path.read_text("utf-8").splitlines()
+                           if line.strip() and not line.startswith("#")), delimiter="\t")
+    return [Agent(r["term"].strip().lower(), r["sector"].strip(), (r.get("kind") or "group").strip())
+            for r in rows if r.get("term")]
+
+
+def _surface_forms(entry: Entry) -> Iterable[tuple[str, Name]]:
+    yield entry.name, Name(entry.id, "name")
+    for alias in (*entry.aliases, *entry.former_names):
+        yield alias, Name(entry.id, "alias")
+    for demonym in entry.demonyms:
+        yield demonym, Name(entry.id, "demonym")
+    for metonym, sector in entry.metonyms.items():
+        yield metonym, Name(entry.id, "metonym", sector)
+
+
+class KnowledgeBase:
+    """Read-only lookups over actor entries. Build with ``KnowledgeBase.load()``."""
+
+    def __init__(self, entries: Iterable[Entry], agents: Iterable[Agent] = (),
+                 as_of: str | None = None) -> None:
+        self.as_of = as_of
+        self.entries: Mapping[str, Entry] = MappingProxyType({e.id: e for e in entries})
+        self.agents: Mapping[str, Agent] = MappingProxyType({a.term: a for a in agents})
+        names: dict[str, list[Name]] = {}
+        for entry in self.entries.values():
+            for form, name in _surface_forms(entry):
+                key = form if len(form) < CASE_SENSITIVE_BELOW else form.lower()
+                names.setdefault(key, []).append(name)
+        self.names: Mapping[str, tuple[Name, ...]] = MappingProxyType(
+            {k: tuple(v) for k, v in names.items()})
+        roles: dict[str, list[tuple[Entry, Role]]] = {}
+        for entry in self.entries.values():
+            for role in entry.roles:
+                for title in role.all_titles():
+                    roles.setdefault(title, []).append((entry, role))
+        self.roles = MappingProxyType({k: tuple(v) for k, v in roles.items()})
+        self.by_country = MappingProxyType(
+            {e.country: e for e in self.entries.values() if e.kind == "country"})
+
+    @classmethod
+    def load(cls, extra: Iterable[str | Path] = ()) -> KnowledgeBase:
+        """The built-in knowledge, then user files (later entries with the same id override)."""
+        folder = resources.files("tidings") / "data" / "actors"
+        files = sorted((p for p in folder.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name)
+        entries: dict[str, Entry] = {}
+        dates = []
+        for path in [*files, *(Path(p) for p in extra)]:
+            as_of, items = read_actor_file(path)
+            dates.append(as_of)
+            entries.update((e.id, e) for e in items)
+        agents_file = folder / "agents.tsv"
+        agents = read_agents(agents_file) if agents_file.is_file() else []
+        return cls(entries.values(), agents, as_of=min((d for d in dates if d), default=None))
+
+    def lookup(self, text: str) -> tuple[Name, ...]:
+        key = text if len(text) < CASE_SENSITIVE_BELOW else text.lower()
+        return self.names.get(key, ())
+
+    def holders(self, title: str, country: str | None, day: str | None) -> list[Entry]:
+        """People holding ``title`` (e.g. "prime minister") in ``country`` on ``day``."""
+        seen: dict[str, Entry] = {}
+        for entry, role in self.roles.get(title.lower(), ()):
+            if (country is None or role.country == country) and role.holds_on(day):
+                seen.setdefault(entry.id, entry)
+        return list(seen.values())
+
+    def agent(self, term: str) -> Agent | None:
+        return self.agents.get(term.lower())

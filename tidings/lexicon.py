@@ -1,0 +1,142 @@
+"""The event lexicon: trigger patterns, the CAMEO table and grammatical cues, loaded from
+``data/patterns`` and ``data/ontology`` (formats: docs/knowledge.md) into read-only objects."""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from importlib import resources
+from types import MappingProxyType
+from typing import Any, Mapping
+
+import yaml
+
+from .errors import KnowledgeError
+from .model import EVENT_TYPES
+
+DEFAULT_RECIPIENT_PREPS = {"VERB": ("with", "against", "to", "on", "for", "at"),
+                           "NOUN": ("with", "against", "to", "on", "for", "of")}
+EMBED_VALUES = {"", "absorb", "target", "plan"}
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One trigger pattern: a head lemma with required dependents, and what it codes."""
+
+    head: str
+    pos: str
+    extra: tuple[str, ...]
+    event_type: str
+    mode: str | None
+    cameo: str | None
+    recipient_preps: tuple[str, ...]
+    embed: str
+
+    @property
+    def pattern(self) -> str:
+        words = (self.head, *self.extra) if self.pos == "VERB" else (*self.extra, self.head)
+        return " ".join(words)
+
+
+@dataclass(frozen=True, slots=True)
+class Cameo:
+    code: str
+    name: str
+    goldstein: float
+    event_type: str | None
+    mode: str | None
+
+
+def _tsv_rows(text: str, where: str) -> list[dict[str, str]]:
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    for number, row in enumerate(rows, start=2):
+        if None in row or any(v is None for v in row.values()):
+            raise KnowledgeError(f"{where}: row {number} has the wrong number of columns: {row}")
+    return rows
+
+
+def rule_from_row(row: dict[str, str], where: str) -> Rule:
+    words = row["pattern"].strip().lower().split()
+    pos = row["pos"].strip().upper()
+    event_type = row["event_type"].strip().upper()
+    if pos not in ("VERB", "NOUN") or event_type not in EVENT_TYPES or not words:
+        raise KnowledgeError(f"{where}: bad trigger row {row}: pos must be VERB or NOUN and "
+                             f"event_type one of {', '.join(EVENT_TYPES)}")
+    head, extra = (words[0], tuple(words[1:])) if pos == "VERB" else (words[-1], tuple(words[:-1]))
+    preps = tuple(p.strip() for p in (row.get("recipient") or "").split(",") if p.strip())
+    embed = (row.get("embed") or "").strip()
+    if embed not in EMBED_VALUES:
+        raise KnowledgeError(f"{where}: embed must be one of absorb, target, plan; got {embed!r}")
+    return Rule(head, pos, extra, event_type, (row.get("mode") or "").strip() or None,
+                (row.get("cameo") or "").strip() or None, preps or DEFAULT_RECIPIENT_PREPS[pos], embed)
+
+
+def _phrases(values: Any) -> tuple[str, ...]:
+    return tuple(str(v).lower() for v in values or ())
+
+
+def cue_words(phrases: Any) -> frozenset[str]:
+    """"be set to" -> "set": the content word of each cue phrase."""
+    out = set()
+    for phrase in _phrases(phrases):
+        words = [w for w in phrase.split() if w not in ("be", "to")]
+        out.add(" ".join(words) if words else phrase)
+    return frozenset(out)
+
+
+class Lexicon:
+    """Read-only trigger rules indexed by (head lemma, POS), the CAMEO table and the cues."""
+
+    def __init__(self, rules: list[Rule], cameo: dict[str, Cameo], status: dict, grammar: dict):
+        index: dict[tuple[str, str], list[Rule]] = {}
+        for rule in rules:
+            index.setdefault((rule.head, rule.pos), []).append(rule)
+        self.rules = MappingProxyType(
+            {k: tuple(sorted(v, key=lambda r: -len(r.extra))) for k, v in index.items()})
+        self.cameo: Mapping[str, Cameo] = MappingProxyType(cameo)
+        self.planned = cue_words(status.get("planned"))
+        self.hypothetical = cue_words(status.get("hypothetical"))
+        self.negated = cue_words(status.get("negated"))
+        self.denial = cue_words(status.get("denial"))
+        self.reporting = cue_words(status.get("reporting"))
+        light = status.get("light_verbs") or {}
+        self.light_actor = cue_words(light.get("actor"))
+        self.light_recipient = cue_words(light.get("recipient"))
+        self.artifacts = frozenset(_phrases(grammar.get("artifact_nouns")))
+        self.realize = cue_words(grammar.get("realize_verbs"))
+        self.partitive = frozenset(_phrases(grammar.get("partitive_nouns")))
+        self.object_control = cue_words(grammar.get("object_control"))
+        self.motion = frozenset(_phrases(grammar.get("motion_verbs")))
+        self.approx = frozenset(_phrases(grammar.get("approx_words")))
+        self.vague = MappingProxyType({k.lower(): v for k, v in (grammar.get("vague_numbers") or {}).items()})
+        self.reciprocal = frozenset(_phrases(grammar.get("reciprocal_nouns")))
+        self.conditional = frozenset(_phrases(grammar.get("conditional_marks")))
+        self.quantity_roles = MappingProxyType(dict(grammar.get("quantity_roles") or {}))
+        self.quantity_role_lemmas = MappingProxyType(dict(grammar.get("quantity_role_lemmas") or {}))
+
+    @classmethod
+    def load(cls) -> Lexicon:
+        data = resources.files("tidings") / "data"
+        triggers = data / "patterns" / "triggers.tsv"
+        rules = [rule_from_row(r, str(triggers))
+                 for r in _tsv_rows(triggers.read_text("utf-8"), str(triggers))]
+        table = data / "ontology" / "cameo.tsv"
+        cameo = {}
+        for row in _tsv_rows(table.read_text("utf-8"), str(table)):
+            code = row["cameo"].strip()
+            cameo[code] = Cameo(code, row["name"], float(row["goldstein"]),
+                                row["event_type"].strip() or None, row["mode"].strip() or None)
+        status = yaml.safe_load((data / "patterns" / "status.yaml").read_text("utf-8")) or {}
+        grammar = yaml.safe_load((data / "patterns" / "grammar.yaml").read_text("utf-8")) or {}
+        return cls(rules, cameo, status, grammar)
+
+    def candidates(self, lemma: str, pos: str) -> tuple[Rule, ...]:
+        return self.rules.get((lemma, pos), ())
+
+    def goldstein(self, code: str | None) -> float | None:
+        """The weight of a CAMEO code, falling back to its parent codes."""
+        while code:
+            if code in self.cameo:
+                return self.cameo[code].goldstein
+            code = code[:-1]
+        return None

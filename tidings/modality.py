@@ -1,0 +1,80 @@
+"""Event status from the clause around a trigger: occurred, ongoing, planned, hypothetical, negated."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import Lexicon
+from .syntax import child, children, governing_verb
+
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+
+
+def own_status(verb: Token, lex: Lexicon) -> str | None:
+    """What the verb's own auxiliaries, negation and subordinator say, if anything."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return "negated"
+    for aux in children(verb, "aux", "auxpass"):
+        word = aux.lower_
+        if word in FUTURE_AUX or word in lex.planned:
+            return "planned"
+        if word in lex.hypothetical:
+            return "hypothetical"
+    mark = child(verb, "mark")
+    if mark is not None and mark.lower_ in lex.conditional:
+        return "hypothetical"
+    return None
+
+
+def governor_status(verb: Token, lex: Lexicon) -> str | None:
+    """What the verb governing this one says: "is set to begin", "denied attacking", "if"."""
+    head = verb.head
+    if head is verb:
+        return None
+    lemma = head.lemma_.lower()
+    if verb.dep_ == "xcomp":
+        if lemma in lex.planned or head.lower_ in lex.planned:
+            return own_status(head, lex) if own_status(head, lex) == "negated" else "planned"
+        if lemma in lex.hypothetical:
+            return "hypothetical"
+        return status_of_verb(head, lex, default=None)
+    if verb.dep_ in ("ccomp", "xcomp") and lemma in lex.denial:
+        return "negated"
+    if verb.dep_ in ("advcl", "xcomp") and lemma in lex.motion and child(verb, "aux") is not None:
+        return "planned"  # travelling to X to discuss: the purpose is still to come
+    if verb.dep_ == "conj":
+        return status_of_verb(head, lex, default=None)
+    if verb.dep_ == "advcl":
+        mark = child(verb, "mark")
+        if mark is not None and mark.lower_ in lex.conditional:
+            return "hypothetical"
+    return None
+
+
+def progressive(verb: Token) -> bool:
+    return verb.tag_ == "VBG" and any(a.lemma_ == "be" for a in children(verb, "aux"))
+
+
+def status_of_verb(verb: Token, lex: Lexicon, default: str | None = "occurred") -> str | None:
+    found = own_status(verb, lex) or governor_status(verb, lex)
+    if found:
+        return found
+    if progressive(verb) and not any(a.lower_ in ("was", "were") for a in children(verb, "aux")):
+        return "ongoing"
+    return default
+
+
+def status_of(trigger: Token, lex: Lexicon) -> str:
+    """The status of the event a trigger (verb or noun) expresses."""
+    if trigger.pos_ == "VERB":
+        return status_of_verb(trigger, lex) or "occurred"
+    if any(c.lower_ in ("no",) and c.dep_ == "det" for c in trigger.children):
+        return "negated"
+    verb = governing_verb(trigger)
+    if verb is None:
+        return "occurred"
+    found = status_of_verb(verb, lex)
+    return "occurred" if found == "ongoing" and trigger.dep_ != "nsubj" else found or "occurred"
+
+
+def tense_of(status: str) -> str:
+    return "future" if status in ("planned", "hypothetical") else "past"
