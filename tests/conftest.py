@@ -25,5 +25,7 @@ def pipeline():
 
 
 @pytest.fixture(scope="session")
-def nlp(pipeline):
-    return pipeline.nlp
+def nlp():
+    from tidings.pipeline import load_nlp
+    from tidings.settings import load_settings
+    return load_nlp(load_settings().model)

@@ -219,6 +219,7 @@ class RuleCoder:
             word, recipient, quantities = partner
             twin = Event.from_dict(event.to_dict())
             twin.recipient, twin.quantities = recipient, quantities
+            twin.actor = other_side(event.recipient)
             twin.trigger = Trigger(word.text, word.idx, word.idx + len(word.text))
             out.append(twin)
         return out
@@ -352,6 +353,12 @@ def partitive_holder(token: Token, lex: Lexicon) -> Token:
             token.head.head.lemma_.lower() in lex.partitive:
         return token.head.head
     return token
+
+
+def other_side(received: list[Mention]) -> list[Mention]:
+    """In an exchange, the side that got the first release gives the second: its country."""
+    return [Mention(m.text, m.start, m.end, "country", m.country, m.country)
+            for m in received[:1] if m.country]
 
 
 def place_text(token: Token) -> str:

@@ -1,0 +1,52 @@
+"""Throughput of `extract` against bare spaCy `nlp.pipe` on the same articles, in one run.
+
+    .venv/bin/python scripts/bench_extract.py [--repeat 3]
+
+Articles: ../shared/data/dev/voa (real news) when present, else the samples; both timed over the
+same texts with the same model, one process. Prints articles/s for each and their ratio.
+"""
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from tidings import Pipeline
+from tidings.model import Article
+from tidings.readers import read_articles
+
+ROOT = Path(__file__).resolve().parents[1]
+VOA = ROOT.parent / "shared/data/dev/voa/voa_dev.jsonl"
+
+
+def articles() -> list[Article]:
+    source = VOA if VOA.exists() else ROOT / "samples"
+    return [a for a in read_articles([str(source)]) if isinstance(a, Article)]
+
+
+def timed(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="extract vs bare spaCy throughput")
+    parser.add_argument("--repeat", type=int, default=3, help="timed rounds; the best is kept")
+    args = parser.parse_args()
+    pipeline = Pipeline()
+    docs = articles()
+    texts = [a.text for a in docs]
+    words = sum(len(t.split()) for t in texts)
+    list(pipeline.run(docs[:2]))  # warm-up
+    bare = min(timed(lambda: list(pipeline.nlp.pipe(texts))) for _ in range(args.repeat))
+    full = min(timed(lambda: list(pipeline.run(docs))) for _ in range(args.repeat))
+    events = sum(len(r.events) for r in pipeline.run(docs))
+    print(f"articles: {len(docs)} ({words:,} words) from {VOA if VOA.exists() else 'samples'}")
+    print(f"bare spaCy nlp.pipe : {len(docs) / bare:8.2f} articles/s")
+    print(f"tidings extract     : {len(docs) / full:8.2f} articles/s  ({events} events)")
+    print(f"ratio extract/spaCy : {bare / full:8.2f}x")
+
+
+if __name__ == "__main__":
+    main()
