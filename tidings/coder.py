@@ -134,7 +134,7 @@ class RuleCoder:
     def controller(self, verb: Token) -> Token | None:
         """The understood subject of a subjectless verb: xcomp, conjunct or participle."""
         head = verb.head
-        if head is verb:
+        if head.i == verb.i:
             return None
         if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.tag_ in ("VB", "VBG")):
             obj = child(head, "dobj")

@@ -28,7 +28,7 @@ def own_status(verb: Token, lex: Lexicon) -> str | None:
 def governor_status(verb: Token, lex: Lexicon) -> str | None:
     """What the verb governing this one says: "is set to begin", "denied attacking", "if"."""
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return None
     lemma = head.lemma_.lower()
     if verb.dep_ == "xcomp":

@@ -64,6 +64,6 @@ def clause_of(token: Token, targets: set[int]) -> bool:
     while True:
         if current.i in targets:
             return True
-        if current.dep_ in CLAUSE_DEPS or current.head is current:
+        if current.dep_ in CLAUSE_DEPS or current.head.i == current.i:
             return False
         current = current.head
