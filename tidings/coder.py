@@ -51,7 +51,7 @@ class RuleCoder:
         events: list[Event] = []
         for index, sent in enumerate(doc.sents):
             events.extend(self.code_sentence(sent, index, article, mentions, ctx, events))
-        return events
+        return merge_repeats(events)
 
     def code_sentence(self, sent: Span, index: int, article: Article, mentions: list[Mention],
                       ctx: Context, earlier: list[Event]) -> list[Event]:
@@ -62,12 +62,15 @@ class RuleCoder:
             cand.status = status_of(cand.token, self.lex)
             cand.actor = self.resolve_all(cand.actor_tokens, mentions, ctx)
             cand.recipient = self.resolve_all(cand.recipient_tokens, mentions, ctx)
+            if not cand.actor or not cand.recipient:
+                cand.actor, cand.recipient = self.inherit(cand, earlier, ctx)
         for cand in cands:
             self.embed(cand, by_token)
         out = []
         for cand in cands:
             if cand.emit and self.licensed(cand):
-                out.extend(self.events_for(cand, sent, index, article, earlier + out, mentions, ctx))
+                out.extend(self.events_for(cand, sent, index, article, mentions, ctx))
+                remember_topics(cand, ctx)
         return dedupe(out)
 
     # --- triggers ----------------------------------------------------------------------------
@@ -77,6 +80,8 @@ class RuleCoder:
         if pos is None:
             return None
         lemma = token.lemma_.lower()
+        if pos == "VERB" and lemma in self.lex.naming and child(token, "oprd") is not None:
+            return None  # "calling it a reflection of ...": naming, not an act
         deps = dependents(token, pos)
         for rule in self.lex.candidates(lemma, pos):
             if all(word in deps for word in rule.extra):
@@ -164,6 +169,9 @@ class RuleCoder:
         elif noun.dep_ == "dobj" and light in self.lex.light_recipient:
             subject = child(verb, *SUBJECTS) or self.controller(verb)
             recipient += [subject] if subject is not None else []
+        for participle in children(noun, "amod", "acl"):  # "X facing pressure from Y"
+            if participle.pos_ == "VERB" and participle.lemma_.lower() in self.lex.light_recipient:
+                recipient += children(participle, *SUBJECTS)
         cand.actor_tokens = [self.antecedent(t) for t in actor]
         cand.recipient_tokens = [t for t in recipient if t.pos_ in ARGUMENT_POS]
 
@@ -171,7 +179,7 @@ class RuleCoder:
         out: list[Mention] = []
         for token in tokens:
             for mention in self.finder.resolve(token, mentions, ctx):
-                if all(m.start != mention.start for m in out):
+                if all((m.start, m.name) != (mention.start, mention.name) for m in out):
                     out.append(mention)
         return out
 
@@ -209,8 +217,8 @@ class RuleCoder:
     # --- assembling events -------------------------------------------------------------------
 
     def events_for(self, cand: Candidate, sent: Span, index: int, article: Article,
-                   earlier: list[Event], mentions: list[Mention], ctx: Context) -> list[Event]:
-        event = self.assemble(cand, sent, index, article, earlier)
+                   mentions: list[Mention], ctx: Context) -> list[Event]:
+        event = self.assemble(cand, sent, index, article)
         if event is None:
             return []
         out = [event]
@@ -221,15 +229,13 @@ class RuleCoder:
             twin.recipient, twin.quantities = recipient, quantities
             twin.actor = other_side(event.recipient)
             twin.trigger = Trigger(word.text, word.idx, word.idx + len(word.text))
+            event.actor = event.actor or other_side(recipient)
             out.append(twin)
         return out
 
-    def assemble(self, cand: Candidate, sent: Span, index: int, article: Article,
-                 earlier: list[Event]) -> Event | None:
+    def assemble(self, cand: Candidate, sent: Span, index: int, article: Article) -> Event | None:
         rule, token = cand.rule, cand.token
         actor, recipient = cand.actor, cand.recipient
-        if not actor or not recipient:
-            actor, recipient = self.inherit(cand, actor, recipient, earlier)
         if not actor and not recipient:
             return None
         date, date_text = self.event_date(cand, article)
@@ -244,20 +250,24 @@ class RuleCoder:
         event.confidence = confidence(event, rule)
         return event
 
-    def inherit(self, cand: Candidate, actor: list[Mention], recipient: list[Mention],
-                earlier: list[Event]) -> tuple[list[Mention], list[Mention]]:
-        """A definite event noun ("the negotiations") without participants refers back."""
+    def inherit(self, cand: Candidate, earlier: list[Event],
+                ctx: Context) -> tuple[list[Mention], list[Mention]]:
+        """A definite event noun ("the negotiations") without participants refers back: to the
+        last event of its type, or to the event that last spoke of it ("discuss the ceasefire")."""
+        actor, recipient = cand.actor, cand.recipient
         if cand.rule.pos != "NOUN":
             return actor, recipient
         same_word = cand.token.lemma_.lower()
+        definite = any(c.dep_ in ("det", "poss") for c in cand.token.children)
         for event in reversed(earlier):
-            if event.event_type != cand.rule.event_type or not (event.actor or event.recipient):
+            if event.event_type != cand.rule.event_type or not event.actor:
                 continue
-            definite = any(c.dep_ in ("det", "poss") for c in cand.token.children)
             if not actor and not recipient and definite:
                 return list(event.actor), list(event.recipient)
             if not actor and recipient and event.trigger.text.lower().startswith(same_word[:5]):
                 return list(event.actor), recipient
+        if not actor and not recipient and definite and same_word in ctx.topics:
+            return tuple(list(side) for side in ctx.topics[same_word])
         return actor, recipient
 
     def reciprocal(self, cand: Candidate, mentions: list[Mention],
@@ -281,6 +291,8 @@ class RuleCoder:
         heads = {token.i}
         if verb is not None:
             heads |= {v.i for v in xcomp_chain(verb)}
+        if token.pos_ != "VERB":  # "the talks, set to begin in Washington on Monday"
+            heads |= {v.i for acl in children(token, "acl") for v in xcomp_chain(acl)}
         return heads
 
     def event_date(self, cand: Candidate, article: Article) -> tuple[str | None, str | None]:
@@ -320,7 +332,7 @@ class RuleCoder:
         heads = self.clause_heads(cand.token)
         for token in cand.token.sent:
             if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS and \
-                    clause_of(token.head, heads) and token not in cand.actor_tokens:
+                    token.head.head.i in heads and token not in cand.actor_tokens:
                 place = self.places.lookup(place_text(token))
                 if place is not None:
                     return place
@@ -338,6 +350,15 @@ class RuleCoder:
             if qty is not None and all(q.text != qty.text for q in found):
                 found.append(qty)
         return found
+
+
+def remember_topics(cand: Candidate, ctx: Context) -> None:
+    """The nouns an event speaks of ("discuss the ceasefire") recall its participants later."""
+    if not (cand.actor and cand.recipient):
+        return
+    for token in cand.token.subtree:
+        if token.pos_ == "NOUN" and token.i != cand.token.i:
+            ctx.topics[token.lemma_.lower()] = (list(cand.actor), list(cand.recipient))
 
 
 def dependents(token: Token, pos: str) -> set[str]:
@@ -376,6 +397,38 @@ def confidence(event: Event, rule: Rule) -> float:
     score += 0.05 if rule.pos == "VERB" else 0.0
     score -= 0.1 if event.status == "hypothetical" else 0.0
     return max(0.05, min(0.95, score))
+
+
+def participants(event: Event) -> set[str]:
+    return {m.name or m.text for m in event.actor + event.recipient}
+
+
+def repeats(later: Event, first: Event) -> bool:
+    """``later`` tells again of ``first``: same act, same day and place, no new participant."""
+    same_act = (later.event_type, later.mode) == (first.event_type, first.mode)
+    same_day = later.date == first.date or None in (later.date, first.date)
+    same_place = later.location is None or first.location is None or \
+        later.location.name == first.location.name
+    statuses = {later.status, first.status}
+    return same_act and same_day and same_place and not later.quantities and \
+        "negated" not in statuses and "hypothetical" not in statuses and \
+        participants(later) <= participants(first) and bool(participants(later))
+
+
+def merge_repeats(events: list[Event]) -> list[Event]:
+    """An article names one visit in several sentences ("his trip", "the visit"): keep the first."""
+    keep: list[Event] = []
+    for event in events:
+        first = next((i for i, k in enumerate(keep) if repeats(event, k)), None)
+        if first is None:
+            keep.append(event)
+        elif detail(event) > detail(keep[first]):
+            keep[first] = event  # the later telling says when or where: it speaks for both
+    return keep
+
+
+def detail(event: Event) -> int:
+    return (event.date is not None) + (event.location is not None)
 
 
 def dedupe(events: list[Event]) -> list[Event]:

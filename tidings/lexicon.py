@@ -106,6 +106,7 @@ class Lexicon:
         self.realize = cue_words(grammar.get("realize_verbs"))
         self.partitive = frozenset(_phrases(grammar.get("partitive_nouns")))
         self.object_control = cue_words(grammar.get("object_control"))
+        self.naming = frozenset(_phrases(grammar.get("naming_verbs")))
         self.motion = frozenset(_phrases(grammar.get("motion_verbs")))
         self.approx = frozenset(_phrases(grammar.get("approx_words")))
         self.vague = MappingProxyType({k.lower(): v for k, v in (grammar.get("vague_numbers") or {}).items()})
