@@ -91,6 +91,8 @@ class RuleCoder:
     def licensed(self, cand: Candidate) -> bool:
         """Artifact nouns ("the agreement") are events only when a verb acts on them."""
         token = cand.token
+        if cand.rule.mode == "visit" and cand.rule.pos == "VERB" and is_passive(token):
+            return False  # "the soldiers were flown to Moscow": carried, not visiting
         if cand.rule.pos != "NOUN" or token.lemma_.lower() not in self.lex.artifacts:
             return True
         holder = partitive_holder(token, self.lex)
