@@ -2,7 +2,7 @@
 CAMEO table, cues) comes from the lexicon data files; this module only reads grammar."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -64,6 +64,9 @@ class RuleCoder:
             cand.recipient = self.resolve_all(cand.recipient_tokens, mentions, ctx)
             if not cand.actor or not cand.recipient:
                 cand.actor, cand.recipient = self.inherit(cand, earlier, ctx)
+        for cand in cands:
+            if self.promised(cand, mentions, ctx):
+                self.as_promise(cand, cand)
         for cand in cands:
             self.embed(cand, by_token)
         out = []
@@ -199,8 +202,45 @@ class RuleCoder:
                                    if not inner.token.idx <= m.start < inner.token.idx + 60] or inner.actor
                 if all(m.id != a.id for a in inner.actor for m in outer.recipient):
                     outer.recipient = inner.actor
-            elif outer.rule.embed == "plan" and inner.status == "occurred":
+            elif outer.rule.embed == "intent" and inner.emit:
+                self.promise_of(outer, inner)
+            elif outer.rule.embed in ("plan", "intent") and inner.status == "occurred":
                 inner.status = "planned"
+
+    def promise_of(self, outer: Candidate, inner: Candidate) -> None:
+        """"agreed to release X": one promise (AGREE 0353); "pledged support": the support."""
+        intent = self.lex.intent(inner.rule.event_type, inner.rule.mode)
+        if intent is not None or inner.rule.event_type in ("AGREE", "SUPPORT"):
+            inner.emit = False
+            self.as_promise(outer, inner)
+
+    def as_promise(self, outer: Candidate, inner: Candidate) -> None:
+        """Code ``outer`` as the promise of ``inner``'s act (the two may be one candidate)."""
+        intent = self.lex.intent(inner.rule.event_type, inner.rule.mode)
+        coded = intent or inner.rule
+        outer.rule = replace(outer.rule, event_type=coded.event_type, mode=coded.mode,
+                             cameo=coded.cameo)
+        if outer is not inner:
+            outer.recipient = outer.recipient or inner.recipient
+            outer.recipient_tokens = outer.recipient_tokens or inner.recipient_tokens
+            outer.actor = outer.actor or inner.actor
+        outer.status = "occurred" if outer.status == "planned" else outer.status
+
+    def promised(self, cand: Candidate, mentions: list[Mention], ctx: Context) -> bool:
+        """"X is willing to withdraw", "X said it will release Y": the act is only promised."""
+        verb = cand.token
+        if cand.rule.pos != "VERB" or self.lex.intent(cand.rule.event_type, cand.rule.mode) is None:
+            return False
+        head = verb.head
+        if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lemma_.lower() in self.lex.willingness:
+            return True
+        future = any(a.lower_ in ("will", "would", "'ll", "shall") for a in children(verb, "aux"))
+        if not (future and verb.dep_ == "ccomp" and head.lemma_.lower() in self.lex.reporting):
+            return False
+        speaker = self.resolve_all(children(head, *SUBJECTS), mentions, ctx)
+        doer = child(verb, *SUBJECTS)
+        return doer is not None and (doer.pos_ == "PRON" or
+                                     {m.name for m in speaker} & {m.name for m in cand.actor})
 
     def inner_events(self, outer: Candidate, by_token: dict[int, Candidate]) -> list[Candidate]:
         slots = children(outer.token, "dobj", "xcomp", "ccomp", "nsubjpass", "acl")
