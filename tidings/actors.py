@@ -19,6 +19,8 @@ PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
 THING_PRONOUNS = {"it", "its", "itself"}
 FORMER_WORDS = {"former", "ex", "then"}
 LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "from", "into", "to"}
+COUNT_NOUNS = {"dozen", "hundred", "thousand", "million", "score", "number", "group", "handful",
+               "batch", "busload", "crowd", "team", "delegation"}
 DEFINITE_WORDS = {"the", "this", "that", "those", "these", "both"}
 NP_EDGE_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "appos", "prep"}
 
@@ -155,6 +157,9 @@ class ActorFinder:
         lower = head.lower_
         if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS:
             return self.pronoun(head, ctx)
+        members = counted(head)
+        if members is not None:
+            return self.resolve_one(members, mentions, ctx)
         examples = such_as(head)
         if examples:  # "hard-right figures, such as Finance Minister Bezalel Smotrich"
             return [m for t in examples for m in self.resolve_one(t, mentions, ctx)]
@@ -177,12 +182,21 @@ class ActorFinder:
         text = head.doc.text[start:end]
         country = chosen.country if chosen else self.owner_country(head, mentions, ctx)
         if chosen is None and country is None:
-            earlier = self.definite(head, ctx)
+            earlier = self.definite(head, ctx) or self.same_sector(head, agent, ctx)
             if earlier and earlier[0].kind not in ("person",):
                 return Mention(text, start, end, earlier[0].kind, earlier[0].name,
                                earlier[0].country, earlier[0].sector or agent.sector, earlier[0].id)
         return Mention(text, start, end, kind=agent.kind, name=text, country=country,
                        sector=agent.sector)
+
+    @staticmethod
+    def same_sector(head: Token, agent, ctx: Context) -> list[Mention]:
+        """"the rebels" after "the M23 rebel group": the last named group of that sector."""
+        if not any(c.lower_ in DEFINITE_WORDS for c in head.lefts) or agent.sector in ("CVL", None):
+            return []
+        found = next((m for m in reversed(ctx.mentions) if m.end <= head.idx and m.id and
+                      m.sector == agent.sector and m.kind in ("group", "organization")), None)
+        return [found] if found else []
 
     @staticmethod
     def pick(inside: list[Mention], has_agent: bool) -> Mention | None:
@@ -266,6 +280,18 @@ def conjuncts(token: Token) -> list[Token]:
     return [t for t in token.conjuncts if t.i > token.i and t.pos_ in ("NOUN", "PROPN", "PRON")]
 
 
+def child_of(token: Token, dep: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ == dep), None)
+
+
+def counted(head: Token) -> Token | None:
+    """"thousands of people", "a group of protesters": the people counted stand for the phrase."""
+    if not (head.like_num or head.ent_type_ == "CARDINAL" or head.lemma_.lower() in COUNT_NOUNS):
+        return None
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return child_of(prep, "pobj") if prep is not None else None
+
+
 def such_as(head: Token) -> list[Token]:
     """The examples that stand for a vague noun: "figures such as X and Y" -> [X, Y]."""
     for prep in head.children:
@@ -285,8 +311,9 @@ def np_bounds(head: Token) -> tuple[int, int]:
             break
     right = head
     for child in head.rights:
-        if child.dep_ in NP_EDGE_DEPS and not (child.dep_ == "prep" and child.lower_ == "of"):
-            break
+        if child.dep_ in NP_EDGE_DEPS and not (child.dep_ == "prep" and child.lower_ == "of"
+                                               and child_of(child, "pobj") is not None):
+            break  # "the government of X" is one phrase; "militias of attacking ..." is not
         right = child.right_edge
     if left.dep_ == "det" and left.lower_ in ("the", "a", "an"):
         left = left.doc[left.i + 1] if left.i + 1 <= head.i else left

@@ -35,6 +35,7 @@ class Candidate:
     status: str = "occurred"
     emit: bool = True
     extra_recipients: list[Mention] = field(default_factory=list)
+    between: bool = False  # "talks between X and Y": the first side acts, the others receive
 
 
 class RuleCoder:
@@ -62,6 +63,8 @@ class RuleCoder:
             cand.status = status_of(cand.token, self.lex)
             cand.actor = self.resolve_all(cand.actor_tokens, mentions, ctx)
             cand.recipient = self.resolve_all(cand.recipient_tokens, mentions, ctx)
+            if cand.between:
+                cand.actor, cand.recipient = split_sides(cand.actor, cand.recipient)
             if not cand.actor or not cand.recipient:
                 cand.actor, cand.recipient = self.inherit(cand, earlier, ctx)
         for cand in cands:
@@ -163,6 +166,9 @@ class RuleCoder:
         actor += [c for c in children(noun, "compound", "amod") if c.ent_type_ in ("GPE", "NORP", "ORG")]
         actor += [o for _, o in prep_objects(noun, {"by", "from"})]
         recipient = [o for _, o in prep_objects(noun, set(rule.recipient_preps))]
+        sides = [o for _, o in prep_objects(noun, {"between"})]
+        if sides and not actor:  # "a ceasefire between X and Y", "talks between X and Y"
+            actor, cand.between = sides, True
         for participle in children(noun, "acl"):
             recipient += [o for _, o in prep_objects(participle, set(rule.recipient_preps))]
         verb = noun.head
@@ -392,6 +398,15 @@ class RuleCoder:
             if qty is not None and all(q.text != qty.text for q in found):
                 found.append(qty)
         return found
+
+
+def split_sides(sides: list[Mention], others: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """"between X and Y": X acts, Y (and any other recipient) receives, each once."""
+    recipient: list[Mention] = []
+    for m in sides[1:] + others:
+        if m.name != sides[0].name and all(r.name != m.name for r in recipient):
+            recipient.append(m)
+    return sides[:1], recipient
 
 
 def remember_topics(cand: Candidate, ctx: Context) -> None:

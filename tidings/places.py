@@ -77,7 +77,7 @@ class Gazetteer:
         if site is not None:
             return Place(text, site.name, site.country, site.lat, site.lon, site.precision)
         head, _, qualifier = clean.partition(",")
-        return self.city(text, head.strip(), qualifier.strip(" .")) or self.country(text, clean)
+        return self.country(text, clean) or self.city(text, head.strip(), qualifier.strip(" ."))
 
     def country(self, text: str, name: str) -> Place | None:
         for found in self.kb.lookup(name):

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
-CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"}
+CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "pcomp"}
 
 
 def child(token: Token, *deps: str) -> Token | None:
