@@ -195,7 +195,7 @@ class ActorFinder:
         if not any(c.lower_ in DEFINITE_WORDS for c in head.lefts) or agent.sector in ("CVL", None):
             return []
         found = next((m for m in reversed(ctx.mentions) if m.end <= head.idx and m.id and
-                      m.sector == agent.sector and m.kind in ("group", "organization")), None)
+                      m.sector == agent.sector and m.kind == "group"), None)
         return [found] if found else []
 
     @staticmethod

@@ -83,8 +83,8 @@ class RuleCoder:
 
     def match(self, token: Token) -> Candidate | None:
         pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
-        if pos is None:
-            return None
+        if pos is None or (pos == "NOUN" and token.dep_ == "compound"):
+            return None  # "riot police" are police: a modifier noun is not the event
         lemma = token.lemma_.lower()
         if pos == "VERB" and lemma in self.lex.naming and child(token, "oprd") is not None:
             return None  # "calling it a reflection of ...": naming, not an act
@@ -295,6 +295,8 @@ class RuleCoder:
             actor=actor, recipient=recipient, date=date, date_text=date_text,
             location=self.event_place(cand, recipient), quantities=self.event_quantities(cand),
             coder=CODER_NAME)
+        if event.location is not None and event.location.precision != "region":
+            local_country(event.actor + event.recipient, event.location.country)
         event.confidence = confidence(event, rule)
         return event
 
@@ -398,6 +400,14 @@ class RuleCoder:
             if qty is not None and all(q.text != qty.text for q in found):
                 found.append(qty)
         return found
+
+
+def local_country(mentions: list[Mention], country: str | None) -> None:
+    """Unnamed people of no stated country ("thousands of people", "police") at a place in one
+    country are taken to be from there, as event datasets code them."""
+    for m in mentions:
+        if m.id is None and m.country is None and country:
+            m.country = country
 
 
 def split_sides(sides: list[Mention], others: list[Mention]) -> tuple[list[Mention], list[Mention]]:

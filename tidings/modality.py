@@ -76,6 +76,9 @@ def status_of(trigger: Token, lex: Lexicon) -> str:
     verb = governing_verb(trigger)
     if verb is None:
         return "occurred"
+    if trigger.dep_ in ("nsubj", "nsubjpass") and child(verb, "xcomp") is not None and \
+            (verb.lemma_.lower() in lex.planned or verb.lower_ in lex.planned):
+        return own_status(verb, lex) or "planned"  # "another rally is set to begin"
     found = status_of_verb(verb, lex)
     return "occurred" if found == "ongoing" and trigger.dep_ != "nsubj" else found or "occurred"
 

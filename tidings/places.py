@@ -15,6 +15,9 @@ from .kb import KnowledgeBase
 from .model import Place
 
 LATIN_NAME = re.compile(r"^[A-Z][A-Za-z .'\-]+$")
+PART_WORDS = ("central", "northern", "southern", "eastern", "western", "northeastern",
+              "northwestern", "southeastern", "southwestern", "downtown", "greater", "rural",
+              "suburban", "outer", "inner", "coastal")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +76,12 @@ class Gazetteer:
         clean = re.sub(r"^(the)\s+", "", text.strip(), flags=re.I).strip(" ,.")
         if not clean:
             return None
+        first, _, rest = clean.partition(" ")
+        if first.lower() in PART_WORDS and rest:  # "central Tbilisi": the city it is part of
+            return self.named(text, clean) or self.named(text, rest)
+        return self.named(text, clean)
+
+    def named(self, text: str, clean: str) -> Place | None:
         site = self.sites.get(clean.lower())
         if site is not None:
             return Place(text, site.name, site.country, site.lat, site.lon, site.precision)
