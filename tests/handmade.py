@@ -30,6 +30,14 @@ TRIGGERS = [
     ("ceasefire", "NOUN", "RETREAT", "ceasefire", "0871", "with", ""),
     ("agree", "VERB", "AGREE", "", "030", "with", "plan"),
     ("deny", "VERB", "REJECT", "", "120", "", ""),
+    ("pledge", "VERB", "AGREE", "", "030", "", "intent"),
+    ("withdraw", "VERB", "RETREAT", "withdraw", "0874", "from", ""),
+    ("support", "NOUN", "SUPPORT", "", "051", "for", ""),
+    ("call", "VERB", "CONSULT", "phone", "041", "", ""),
+    ("riot", "NOUN", "PROTEST", "riot", "145", "", ""),
+    ("demonstrate", "VERB", "PROTEST", "demo", "141", "against", ""),
+    ("accuse", "VERB", "ACCUSE", "allege", "112", "", ""),
+    ("issue", "VERB", "ACCUSE", "", "112", "", ""),
 ]
 STATUS = {
     "planned": ["will", "shall", "be set to", "plan to", "be scheduled to", "be expected to",

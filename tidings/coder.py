@@ -149,6 +149,8 @@ class RuleCoder:
         head = verb.head
         if head.i == verb.i:
             return None
+        if verb.dep_ == "xcomp" and head.dep_ == "acomp":  # "Israel is willing to withdraw"
+            return child(head.head, *SUBJECTS) or self.controller(head.head)
         if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.tag_ in ("VB", "VBG")):
             obj = child(head, "dobj")
             if verb.dep_ == "xcomp" and obj is not None and head.lemma_.lower() in self.lex.object_control:

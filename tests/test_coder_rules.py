@@ -1,0 +1,102 @@
+"""The rule coder's general rules on hand-built cases: promises, sides, groups, coreference,
+status inheritance, naming verbs, modifier nouns and repeated mentions of one event."""
+from __future__ import annotations
+
+import pytest
+
+from .test_coder import code, codes, coder, one  # noqa: F401  (fixtures)
+
+pytestmark = pytest.mark.slow
+
+
+def types(events):
+    return sorted(e.event_type for e in events)
+
+
+def test_a_pledge_to_release_is_one_promise(code):
+    events = code("Hamas pledged to release the prisoners.")
+    e = one(events, "AGREE")
+    assert e.cameo == "0353" and e.status == "occurred" and codes(e.actor) == ["PSEREB"]
+    assert "RETREAT" not in types(events)
+
+
+def test_willing_to_withdraw_is_a_promise(code):
+    e = one(code("Israel is willing to withdraw its troops from Gaza."), "AGREE")
+    assert e.cameo == "0356" and codes(e.actor) == ["ISR"]
+
+
+def test_speaker_announcing_its_own_act_promises_it(code):
+    assert one(code("Hamas said it will release the captives."), "AGREE").cameo == "0353"
+
+
+def test_third_party_report_of_a_future_act_stays_the_act(code):
+    e = one(code("Egypt said Israel will release the prisoners."), "RETREAT")
+    assert e.status == "planned" and codes(e.actor) == ["ISR"]
+
+
+def test_pledged_support_is_the_support(code):
+    events = code("Egypt pledged support for Jordan.")
+    assert types(events) == ["SUPPORT"] and codes(events[0].actor) == ["EGY"]
+
+
+def test_between_gives_actor_and_recipient(code):
+    e = one(code("A ceasefire between Israel and Hamas took effect on Sunday."), "RETREAT")
+    assert codes(e.actor) == ["ISR"] and codes(e.recipient) == ["PSEREB"]
+
+
+def test_counted_people_take_the_country_of_the_place(code):
+    e = one(code("Thousands of people demonstrated in Cairo on Tuesday."), "PROTEST")
+    assert codes(e.actor) == ["EGYCVL"] and e.location.name == "Cairo"
+    assert e.quantities[0].approx
+
+
+def test_examples_stand_for_a_vague_group(code):
+    e = one(code("Hard-line figures, such as Netanyahu, rejected the plan."), "REJECT")
+    assert [m.id for m in e.actor] == ["benjamin-netanyahu"]
+
+
+def test_those_countries_are_the_countries_named_together(code):
+    events = code("Trump urged Egypt and Jordan to take in Palestinians. "
+                  "The proposal was rejected by those countries.")
+    assert codes(one(events, "REJECT").actor) == ["EGY", "JOR"]
+
+
+def test_generic_agent_of_a_definite_body_takes_its_code(code):
+    events = code("The ICC issued a warrant for Netanyahu. "
+                  "US politicians threatened sanctions against the court's prosecutors.")
+    threat = one(events, "THREATEN")
+    assert [(m.country, m.sector) for m in threat.recipient] == [("IGO", "JUD")]
+
+
+def test_conjunct_with_its_own_auxiliary_keeps_its_status(code):
+    e = one(code("The US has not joined the ICC and has criticized the warrant."), "ACCUSE")
+    assert e.status == "occurred"
+
+
+def test_shared_auxiliary_carries_the_negation(code):
+    e = one(code("Egypt did not meet or call Israel."), "CONSULT")
+    assert e.status == "negated"
+
+
+def test_naming_verb_with_a_predicate_is_not_an_event(code):
+    assert not code("Netanyahu called it a victory for Israel.")
+    assert one(code("Netanyahu called Trump on Monday."), "CONSULT").mode == "phone"
+
+
+def test_modifier_noun_is_not_an_event(code):
+    assert "PROTEST" not in types(code("Israeli riot police detained two protesters."))
+
+
+def test_participle_of_plan_makes_the_event_noun_planned(code):
+    e = one(code("The talks with Hamas, set to begin in Cairo on Monday, will be hard."), "CONSULT")
+    assert e.status == "planned" and e.date == "2025-02-03" and e.location.name == "Cairo"
+
+
+def test_a_gerund_clause_keeps_its_own_date(code):
+    e = one(code("Hamas accused Israel of attacking its positions on Sunday."), "ACCUSE")
+    assert e.date == "2025-02-02" and codes(e.recipient) == ["ISR"]
+
+
+def test_an_event_told_twice_is_one_event(code):
+    events = code("Netanyahu visited Egypt on Monday. Netanyahu's visit to Egypt was short.")
+    assert types(events) == ["CONSULT"]
