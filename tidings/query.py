@@ -95,9 +95,9 @@ def iso(value: str, where: str) -> str:
         raise QueryError(f"{where}: {value!r} is not a date (YYYY-MM-DD)") from None
 
 
-def events_sql(query: EventQuery, columns: str) -> tuple[str, list]:
+def events_sql(query: EventQuery, columns: str, joins: str = "") -> tuple[str, list]:
     where, params = query.where()
-    sql = (f"SELECT {columns} FROM events e JOIN articles a ON a.id = e.article_id "
+    sql = (f"SELECT {columns} FROM events e JOIN articles a ON a.id = e.article_id {joins} "
            f"WHERE {where} ORDER BY e.day NULLS LAST, a.seq, e.sentence, e.trigger_start, e.event_id"
            + query.limit_sql())
     return sql, params

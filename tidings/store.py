@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date as Date, timedelta
 from pathlib import Path
@@ -26,6 +27,13 @@ from .pipeline import Result
 from .query import ClusterRow, EventQuery, cluster_sql, dyads_sql, events_sql
 
 DEFAULT_DB = "tidings.duckdb"
+EVENT_JOINS = ("LEFT JOIN cluster_members m ON m.event_id = e.event_id LEFT JOIN sentences s "
+               "ON s.article_id = e.article_id AND s.idx = e.sentence")
+CLUSTER_EXPORT_SQL = (
+    "SELECT c.*, r.record, string_agg(DISTINCT a.url, ';' ORDER BY a.url) AS urls, "
+    "string_agg(DISTINCT a.source, ';' ORDER BY a.source) AS sources FROM clusters c "
+    "JOIN events r ON r.event_id = c.representative JOIN cluster_members m USING (cluster_id) "
+    "JOIN articles a ON a.id = m.article_id GROUP BY ALL ORDER BY c.day_lo NULLS LAST, c.cluster_id")
 LOCKED_FIX = "Another tidings process has the store open; wait for it or use another --db file."
 
 
@@ -266,6 +274,28 @@ class Store:
         """The stored event records (JSON text, exactly as ``Event.to_dict`` made them)."""
         sql, params = events_sql(query or EventQuery(**filters), "e.record")
         return [r[0] for r in self.con.execute(sql, params).fetchall()]
+
+    def iter_events(self, query: EventQuery | None = None, size: int = 5000) -> Iterator[dict]:
+        """Event rows for exports, streamed: the record (JSON text), its cluster, its article's
+        url, title, source and date, and the sentence's character span."""
+        columns = ("e.record, m.cluster_id, a.url, a.title, a.source, a.date::VARCHAR AS published, "
+                   "s.start_char AS sentence_start, s.end_char AS sentence_end")
+        sql, params = events_sql(query or EventQuery(), columns, EVENT_JOINS)
+        yield from self._stream(sql, params, size)
+
+    def iter_clusters(self, size: int = 5000) -> Iterator[dict]:
+        """One row per real-world event: cluster fields, the representative record, and the URLs
+        and sources of every member article."""
+        yield from self._stream(CLUSTER_EXPORT_SQL, [], size)
+
+    def _stream(self, sql: str, params: list, size: int) -> Iterator[dict]:
+        cursor = self.con.cursor()
+        cursor.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        while rows := cursor.fetchmany(size):
+            for row in rows:
+                yield dict(zip(names, row))
+        cursor.close()
 
     def clusters(self, query: EventQuery | None = None, **filters) -> list[ClusterRow]:
         sql, params = cluster_sql(query or EventQuery(**filters))
