@@ -38,3 +38,20 @@ WHITE_HOUSE = Place(text="the White House", name="Washington, D.C.", country="US
                     lon=-77.037, precision="city")
 PRISONERS = Quantity(value=2000, text="nearly 2,000 prisoners", approx=True, what="prisoners",
                      role="released")
+
+
+class FakeProcessor:
+    """Stands in for the NLP pipeline: one CONSULT event per article, ISR -> USA, on its date."""
+
+    def __init__(self, delay: float = 0.0) -> None:
+        self.delay = delay
+
+    def __call__(self, batch):
+        import time
+        out = []
+        for origin, article in batch:
+            time.sleep(self.delay)
+            first = article.text.split(".")[0] + "."
+            ev = event(article.id, 0, date=article.date, text=first, start=0)
+            out.append((origin, Result(article, [ev], ev.actor + ev.recipient), []))
+        return out

@@ -385,24 +385,31 @@ def read_warc(path: Path, options: SourceOptions) -> Iterator[Origin]:
         records = ArchiveIterator(fh)
         try:
             for record in records:
-                offset = records.get_record_offset()
-                item = warc_item(record, f"{where}@{offset}", options)
-                if item is not None:
-                    yield f"{where}@{offset}", item
+                raw = warc_html(record, options.max_bytes)
+                offset = records.get_record_offset()  # only after the content has been read
+                if raw is not None and len(raw) <= options.max_bytes and \
+                        getattr(record.raw_stream, "limit", 0) > 0:
+                    raise EOFError(f"the record at offset {offset} ends early")
+                if raw is not None:
+                    yield f"{where}@{offset}", warc_item(record, raw, f"{where}@{offset}", options)
         except (ArchiveLoadFailed, EOFError, zlib.error, gzip.BadGzipFile, ValueError) as exc:
             yield f"{where}@{offset}+", InputError(
                 where, f"is truncated or damaged after offset {offset} ({exc})",
                 fix="Download or copy the WARC again; the records before that point were read.")
 
 
-def warc_item(record, where: str, options: SourceOptions) -> Article | InputError | None:
+def warc_html(record, max_bytes: int) -> bytes | None:
+    """The body of an HTML response record (at most ``max_bytes`` + 1 bytes); None otherwise."""
     if record.rec_type != "response" or record.http_headers is None:
         return None
     mime = record.http_headers.get_header("Content-Type") or ""
     if "html" not in mime.lower() or record.http_headers.get_statuscode() != "200":
         return None
+    return record.content_stream().read(max_bytes + 1)
+
+
+def warc_item(record, raw: bytes, where: str, options: SourceOptions) -> Article | InputError:
     url = record.rec_headers.get_header("WARC-Target-URI")
-    raw = record.content_stream().read(options.max_bytes + 1)
     if len(raw) > options.max_bytes:
         return InputError(where, f"page is larger than the limit of {options.max_bytes:,} bytes",
                           fix=TOO_LARGE_FIX)

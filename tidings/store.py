@@ -175,14 +175,17 @@ class Store:
         return best
 
     def _insert_sentences(self, article: Article, sentences: list[Sentence]) -> None:
-        self.con.executemany("INSERT INTO sentences VALUES (?, ?, ?, ?)",
-                             [[article.id, s.index, s.start, s.end] for s in sentences])
+        self._many("INSERT INTO sentences VALUES (?, ?, ?, ?)",
+                   [[article.id, s.index, s.start, s.end] for s in sentences])
 
     def _insert_mentions(self, result: Result) -> None:
         rows = [[result.article.id, i, m.text, m.start, m.end, m.kind, m.name or m.text, m.country,
                  m.sector, m.code, m.id] for i, m in enumerate(result.mentions)]
+        self._many("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+    def _many(self, sql: str, rows: list[list]) -> None:
         if rows:
-            self.con.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            self.con.executemany(sql, rows)
 
     def _insert_event(self, event: Event, article: Article) -> None:
         record = event.to_dict()
@@ -199,8 +202,7 @@ class Store:
              event.coder, json.dumps(record, ensure_ascii=False)])
         rows = [[record["event_id"], lo, a.country, a.code, r.country, r.code, event.goldstein]
                 for a in event.actor for r in event.recipient if a.country and r.country]
-        if rows:
-            self.con.executemany("INSERT INTO dyads VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        self._many("INSERT INTO dyads VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
 
     # ---- clustering --------------------------------------------------------------------------
 
