@@ -114,3 +114,6 @@ def info(config: Optional[Path] = typer.Option(None, "--config", help="Settings 
 
 def main() -> None:  # pragma: no cover
     app()
+
+
+from . import cli_store  # noqa: E402,F401  (registers ingest, events, stats, dyads, export)

@@ -51,3 +51,10 @@ class SettingsError(TidingsError):
 
 class RegistryError(TidingsError):
     code = "T500"
+
+
+class StoreError(TidingsError):
+    """The event store cannot be opened or written (not a DuckDB file, locked, newer schema)."""
+
+    code = "T600"
+    fix = "See docs/store.md. Use --db to choose another store file."

@@ -78,6 +78,11 @@ def parse_json_line(line: str, where: str, number: int, default_date: str | None
                          fix="Each line must be one JSON object with at least a `text` field.") from None
     if not isinstance(record, dict):
         raise InputError(where, "line is not a JSON object", number)
+    return parse_record(record, where, number, default_date)
+
+
+def parse_record(record: dict, where: str, number: int | None, default_date: str | None) -> Article:
+    """An article from one JSON-like record with at least a non-empty ``text``."""
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(where, "has no `text` (a non-empty string is required)", number)
