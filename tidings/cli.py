@@ -111,3 +111,8 @@ def info(config: Optional[Path] = typer.Option(None, "--config", help="Settings 
 
 def main() -> None:  # pragma: no cover
     app()
+
+
+from .cli_actors import actors_app  # noqa: E402  (sub-commands live in their own module)
+
+app.add_typer(actors_app, name="actors")

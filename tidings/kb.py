@@ -134,6 +134,23 @@ def read_agents(path: Path | Any) -> list[Agent]:
             for r in rows if r.get("term")]
 
 
+def read_titles(path: Path | Any) -> dict[str, str]:
+    """Role title synonyms: alias -> title (format: docs/knowledge.md)."""
+    rows = csv.DictReader((line for line in path.read_text("utf-8").splitlines()
+                           if line.strip() and not line.startswith("#")), delimiter="\t")
+    try:
+        return {r["alias"].strip().lower(): r["title"].strip().lower() for r in rows if r.get("alias")}
+    except (KeyError, AttributeError):
+        raise KnowledgeError(f"{path}: expected the columns `alias` and `title`") from None
+
+
+def _first_per_entry(pairs: list[tuple[Entry, Role]]) -> list[tuple[Entry, Role]]:
+    seen: dict[str, tuple[Entry, Role]] = {}
+    for entry, role in pairs:
+        seen.setdefault(entry.id, (entry, role))
+    return list(seen.values())
+
+
 def _surface_forms(entry: Entry) -> Iterable[tuple[str, Name]]:
     yield entry.name, Name(entry.id, "name")
     for alias in (*entry.aliases, *entry.former_names):
@@ -148,8 +165,9 @@ class KnowledgeBase:
     """Read-only lookups over actor entries. Build with ``KnowledgeBase.load()``."""
 
     def __init__(self, entries: Iterable[Entry], agents: Iterable[Agent] = (),
-                 as_of: str | None = None) -> None:
+                 as_of: str | None = None, titles: Mapping[str, str] | None = None) -> None:
         self.as_of = as_of
+        self.title_aliases: Mapping[str, str] = MappingProxyType(dict(titles or {}))
         self.entries: Mapping[str, Entry] = MappingProxyType({e.id: e for e in entries})
         self.agents: Mapping[str, Agent] = MappingProxyType({a.term: a for a in agents})
         names: dict[str, list[Name]] = {}
@@ -181,7 +199,10 @@ class KnowledgeBase:
             entries.update((e.id, e) for e in items)
         agents_file = folder / "agents.tsv"
         agents = read_agents(agents_file) if agents_file.is_file() else []
-        return cls(entries.values(), agents, as_of=min((d for d in dates if d), default=None))
+        titles_file = folder / "titles.tsv"
+        titles = read_titles(titles_file) if titles_file.is_file() else {}
+        return cls(entries.values(), agents, as_of=min((d for d in dates if d), default=None),
+                   titles=titles)
 
     def lookup(self, text: str) -> tuple[Name, ...]:
         key = text if len(text) < CASE_SENSITIVE_BELOW else text.lower()
@@ -194,6 +215,30 @@ class KnowledgeBase:
             if (country is None or role.country == country) and role.holds_on(day):
                 seen.setdefault(entry.id, entry)
         return list(seen.values())
+
+    def holders_with_roles(self, title: str, country: str | None,
+                           day: str | None) -> list[tuple[Entry, Role]]:
+        """(person, role) pairs holding ``title`` on ``day``; the latest to take office first."""
+        pairs = [(e, r) for e, r in self.roles.get(title.lower(), ())
+                 if (country is None or r.country == country) and r.holds_on(day)]
+        pairs.sort(key=lambda p: p[1].start or "", reverse=True)
+        return _first_per_entry(pairs)
+
+    def past_holders(self, title: str, country: str | None,
+                     day: str | None) -> list[tuple[Entry, Role]]:
+        """(person, role) pairs who held ``title`` before ``day``, the most recent first."""
+        pairs = [(e, r) for e, r in self.roles.get(title.lower(), ())
+                 if (country is None or r.country == country) and r.end
+                 and (day is None or r.end[:len(day)] <= day) and not r.holds_on(day)]
+        pairs.sort(key=lambda p: p[1].end or "", reverse=True)
+        return _first_per_entry(pairs)
+
+    def titles_for(self, phrase: str) -> tuple[str, ...]:
+        """Role titles a phrase may stand for: itself, then its synonyms (data/actors/titles.tsv)."""
+        phrase = phrase.lower()
+        canonical = self.title_aliases.get(phrase, phrase)
+        group = [phrase, canonical, *(a for a, c in self.title_aliases.items() if c == canonical)]
+        return tuple(dict.fromkeys(t for t in group if t in self.roles))
 
     def agent(self, term: str) -> Agent | None:
         return self.agents.get(term.lower())
