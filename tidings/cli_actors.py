@@ -3,13 +3,16 @@ A thin layer over tidings.lookup and tidings.petrarch; registered in tidings/cli
 from __future__ import annotations
 
 import json
+from enum import Enum
 from pathlib import Path
 from typing import Optional
 
 import typer
+import yaml
 from rich.console import Console
 from rich.table import Table
 
+from . import petrarch
 from .errors import TidingsError
 from .kb import KnowledgeBase
 from .lookup import Resolution, explain
@@ -63,3 +66,29 @@ def lookup(
     if not found:
         Console(stderr=True).print(f"no reading of {name!r} in the knowledge base")
         raise typer.Exit(1)
+
+
+class ImportFormat(str, Enum):
+    petrarch = "petrarch"
+
+
+@actors_app.command("import")
+def import_(
+    files: list[Path] = typer.Argument(..., help="Dictionary file(s): actors and/or agents."),
+    fmt: ImportFormat = typer.Option(..., "--format", "-f", help="The dictionaries' format."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the YAML here (default: stdout)."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="The date the dictionaries were last checked (YYYY-MM-DD)."),
+) -> None:
+    """Convert other coders' actor/agent dictionaries into a tidings actors file (use it with --actors)."""
+    try:
+        check_date(as_of, "--as-of")
+        doc = petrarch.merge(petrarch.import_file(f, as_of) for f in files)
+    except TidingsError as exc:
+        _fail(str(exc))
+    text = yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=110)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    output.write_text(text, "utf-8")
+    Console(stderr=True).print(f"wrote {len(doc['actors'])} actors and {len(doc['agents'])} agents "
+                               f"to {output}", highlight=False)
