@@ -109,16 +109,18 @@ class Span:
     type: str
 
 
-def read_re3d(folder: Path) -> tuple[list[Article], list[Span]]:
+def read_re3d(folder: Path) -> tuple[list[Article], dict[Span, float]]:
     """Every re3d sub-corpus under ``folder``: documents.json (one JSON object a line, ``_id``
-    and ``text``) and entities.json (``documentId``, ``begin``, ``end``, ``type``)."""
-    articles, golds = [], []
+    and ``text``) and entities.json (``documentId``, ``begin``, ``end``, ``type``,
+    ``confidence``) -> articles and gold spans with their confidence."""
+    articles, golds = [], {}
     for docs in sorted(folder.glob("*/documents.json")):
         for row in _json_lines(docs):
             articles.append(Article(text=row["text"], id=row["_id"]))
         for row in _json_lines(docs.parent / "entities.json"):
             if row.get("type") in RE3D_KINDS:
-                golds.append(Span(row["documentId"], row["begin"], row["end"], row["type"]))
+                span = Span(row["documentId"], row["begin"], row["end"], row["type"])
+                golds[span] = max(golds.get(span, 0.0), float(row.get("confidence") or 0.0))
     return articles, golds
 
 
@@ -126,9 +128,39 @@ def _json_lines(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
 
 
+def pick_alternatives(golds: list[Span], predicted: list[Span],
+                      confidence: dict[Span, float]) -> list[Span]:
+    """re3d often gives one span two types (a country as Location and Organisation): keep the
+    type a prediction at that span has, else the most confident one; one gold span each."""
+    by_offset: dict[tuple[str, int, int], list[Span]] = {}
+    for g in golds:
+        by_offset.setdefault((g.doc, g.start, g.end), []).append(g)
+    predicted_at = {(p.doc, p.start, p.end): p.type for p in predicted}
+    out = []
+    for key, spans in by_offset.items():
+        same = [g for g in spans if g.type == predicted_at.get(key)]
+        out.append(same[0] if same else max(spans, key=lambda g: confidence.get(g, 0.0)))
+    return out
+
+
 def predicted_spans(article_id: str, mentions: Iterable[Mention]) -> list[Span]:
     return [Span(article_id, m.start, m.end, TIDINGS_TO_RE3D[m.kind]) for m in mentions
             if m.kind in TIDINGS_TO_RE3D]
+
+
+PRONOUNS = {"i", "me", "my", "myself", "we", "us", "our", "ours", "ourselves", "you", "your",
+            "he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its", "itself",
+            "they", "them", "their", "theirs", "themselves", "this", "that", "these", "those"}
+ARTICLES = {"the", "a", "an"}
+
+
+def is_named(text: str) -> bool:
+    """A proper-name span: some word (not an article or pronoun) starts with a capital."""
+    return any(w[:1].isupper() and w.lower() not in PRONOUNS | ARTICLES for w in text.split())
+
+
+def named_only(spans: Iterable[Span], texts: dict[str, str]) -> list[Span]:
+    return [s for s in spans if is_named(texts[s.doc][s.start:s.end])]
 
 
 def _norm(text: str, span: Span) -> tuple[str, str, str]:
@@ -164,6 +196,10 @@ def _match(p: Span, g: Span, texts: dict[str, str], exact: bool) -> bool:
     if p.start >= g.end or g.start >= p.end:
         return False
     return _norm(texts[p.doc], p) == _norm(texts[g.doc], g)
+
+
+def missed(golds: list[Span], predicted: list[Span], texts: dict[str, str]) -> list[Span]:
+    return [g for g in golds if not any(_match(p, g, texts, False) for p in predicted)]
 
 
 def confusion(golds: list[Span], predicted: list[Span]) -> Counter:
