@@ -171,9 +171,10 @@ def _norm(text: str, span: Span) -> tuple[str, str, str]:
 
 
 def score_spans(golds: list[Span], predicted: list[Span], texts: dict[str, str],
-                exact: bool = False) -> dict[str, dict[str, float]]:
-    """Precision, recall and F1 per type. Default matching: same document, type and text
-    (without "the"/"'s") at overlapping offsets; ``exact``: identical offsets."""
+                exact: str = "text") -> dict[str, dict[str, float]]:
+    """Precision, recall and F1 per type. Matching (same document and type, and): ``text``
+    overlapping offsets and the same text without "the"/"'s"; ``offsets`` identical offsets;
+    ``overlap`` any overlap (partial match)."""
     out = {}
     for kind in RE3D_KINDS:
         gold = [g for g in golds if g.type == kind]
@@ -188,18 +189,18 @@ def score_spans(golds: list[Span], predicted: list[Span], texts: dict[str, str],
     return out
 
 
-def _match(p: Span, g: Span, texts: dict[str, str], exact: bool) -> bool:
+def _match(p: Span, g: Span, texts: dict[str, str], exact: str) -> bool:
     if p.doc != g.doc or p.type != g.type:
         return False
-    if exact:
+    if exact == "offsets":
         return (p.start, p.end) == (g.start, g.end)
     if p.start >= g.end or g.start >= p.end:
         return False
-    return _norm(texts[p.doc], p) == _norm(texts[g.doc], g)
+    return exact == "overlap" or _norm(texts[p.doc], p) == _norm(texts[g.doc], g)
 
 
 def missed(golds: list[Span], predicted: list[Span], texts: dict[str, str]) -> list[Span]:
-    return [g for g in golds if not any(_match(p, g, texts, False) for p in predicted)]
+    return [g for g in golds if not any(_match(p, g, texts, "text") for p in predicted)]
 
 
 def confusion(golds: list[Span], predicted: list[Span]) -> Counter:
