@@ -22,6 +22,8 @@ LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "from", "in
 COUNT_NOUNS = {"dozen", "hundred", "thousand", "million", "score", "number", "group", "handful",
                "batch", "busload", "crowd", "team", "delegation"}
 DEFINITE_WORDS = {"the", "this", "that", "those", "these", "both"}
+HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "mr.", "mrs.", "ms.", "dr."}
+NAME_PART_MIN = 3  # name parts shorter than this are not matched alone
 NP_EDGE_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "appos", "prep"}
 
 
@@ -77,12 +79,71 @@ class ActorFinder:
         for ent in doc.ents:
             if ent.label_ in NER_KINDS and not taken.intersection(range(ent.start, ent.end)):
                 found.append((ent.start, self.from_ner(ent, ctx)))
-        found = sorted((f for f in found if f[1] is not None), key=lambda f: f[0])
+        found = [f for f in found if f[1] is not None]
+        found = found + self.more_people(doc, found)
+        found = sorted(found + self.agent_phrases(doc, found, ctx), key=lambda f: f[0])
         for _, mention in found:
             ctx.mentions.append(mention)
             if mention.kind == "person" and mention.id and " " in mention.name:
                 ctx.surnames[mention.name.split()[-1]] = mention
         return [m for _, m in found]
+
+    def more_people(self, doc: Doc, found: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
+        """People the NER missed or mis-typed: names after an honorific ("Mr Colville"), and a
+        part of a person's name said elsewhere in the article ("Jamal Alzoubi" ... "Alzoubi").
+        NER mentions (not knowledge-base ones) that are such names are retyped as people."""
+        titled = honorific_names(doc)
+        parts = name_parts(m for _, m in found if m.kind == "person")
+        parts.update((span[-1].text, None) for span in titled if span[-1].text not in parts)
+        for i, (start, m) in enumerate(found):
+            if m.id is not None:
+                continue
+            span = next((t for t in titled if t.start_char <= m.start < t.end_char), None)
+            last = m.text.split()[-1] if m.text.split() else ""
+            if span is not None:
+                found[i] = (span.start, _person_like(parts.get(span[-1].text), span.text,
+                                                     span.start_char, span.end_char))
+            elif m.kind != "person" and (m.text in parts or last in parts and last != m.text):
+                found[i] = (start, _person_like(parts.get(last), m.text, m.start, m.end))
+        covered = {c for _, m in found for c in range(m.start, m.end)}
+        extra = []
+        for span in titled:
+            if span.start_char not in covered and span.end_char - 1 not in covered:
+                extra.append((span.start, _person_like(parts.get(span[-1].text), span.text,
+                                                       span.start_char, span.end_char)))
+                covered.update(range(span.start_char, span.end_char))
+        for token in doc:
+            if token.idx not in covered and token.is_title and token.pos_ == "PROPN" \
+                    and token.text in parts:
+                extra.append((token.i, _person_like(parts[token.text], token.text, token.idx,
+                                                    token.idx + len(token.text))))
+        return extra
+
+    def agent_phrases(self, doc: Doc, found: list[tuple[int, Mention]],
+                      ctx: Context) -> list[tuple[int, Mention]]:
+        """Noun phrases headed by a generic agent, with a country or group inside ("Iraqi
+        security forces" -> IRQ MIL, "IS fighters") or written as a title ("the Foreign
+        Secretary"). They nest around the inner mention, which stays."""
+        out = []
+        for chunk in doc.noun_chunks:
+            agent = self.agent_at(chunk.root)
+            if agent is None:
+                continue
+            words = chunk[1:] if chunk[0].dep_ == "det" or chunk[0].tag_ == "PRP$" else chunk
+            if not len(words) or words.root.i != words[-1].i:
+                continue
+            inner = [m for _, m in found if words.start_char <= m.start and m.end <= words.end_char]
+            if any(m.kind == "person" for m in inner) or any(m.start == words.start_char and
+                                                               m.end == words.end_char for m in inner):
+                continue
+            owner = next((m for m in inner if m.country), None)
+            if owner is None and not all(t.is_title for t in words):
+                continue
+            kind = "person" if agent.kind == "person" else "group"
+            out.append((words.start, Mention(words.text, words.start_char, words.end_char, kind,
+                                             words.text, owner.country if owner else None,
+                                             agent.sector)))
+        return out
 
     def from_names(self, span: Span, ctx: Context) -> Mention | None:
         names = self.kb.lookup(span.text)
@@ -105,7 +166,9 @@ class ActorFinder:
         sector = entry.sector
         former = False
         if name is not None and name.how == "demonym":
-            kind = "nationality"
+            root = span.root  # "Syrians fled": people, a group; "Syrian refugees": a nationality
+            plural_noun = root.tag_ in ("NNS", "NNPS") and root.dep_ not in ("amod", "compound")
+            kind = "group" if plural_noun else "nationality"
         elif name is not None and name.how == "metonym":
             sector = name.sector
             prev = span.doc[span.start - 1] if span.start else None
@@ -274,6 +337,37 @@ class ActorFinder:
         start, end = np_bounds(head)
         return Mention(head.doc.text[start:end], start, end, m.kind, m.name, m.country,
                        m.sector, m.id, m.former)
+
+
+def honorific_names(doc: Doc) -> list[Span]:
+    """ "Mr Colville", "Dr Ayman al-Zawahiri": an honorific and the capitalised names after it."""
+    spans = []
+    for token in doc:
+        if token.lower_ in HONORIFICS and token.i + 1 < len(doc) and doc[token.i + 1].is_title:
+            end = token.i + 1
+            while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+                end += 1
+            if end > token.i + 1:
+                spans.append(doc[token.i:end])
+    return spans
+
+
+def name_parts(people) -> dict[str, Mention | None]:
+    """Words of multi-word person names, each pointing to the first mention that had it."""
+    parts: dict[str, Mention | None] = {}
+    for m in people:
+        words = m.text.split()
+        for word in words if len(words) > 1 else ():
+            if word[:1].isupper() and len(word) >= NAME_PART_MIN and word.lower() not in HONORIFICS:
+                parts.setdefault(word, m)
+    return parts
+
+
+def _person_like(known: Mention | None, text: str, start: int, end: int) -> Mention:
+    if known is None:
+        return Mention(text, start, end, "person", text)
+    return Mention(text, start, end, "person", known.name, known.country, known.sector, known.id,
+                   known.former)
 
 
 def conjuncts(token: Token) -> list[Token]:

@@ -117,3 +117,6 @@ def main() -> None:  # pragma: no cover
 
 
 from . import cli_store  # noqa: E402,F401  (registers ingest, events, stats, dyads, export)
+from .cli_actors import actors_app  # noqa: E402  (sub-commands live in their own module)
+
+app.add_typer(actors_app, name="actors")

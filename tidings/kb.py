@@ -114,17 +114,45 @@ def entry_from_dict(raw: dict, where: str) -> Entry:
             from None
 
 
-def read_actor_file(path: Path | Any) -> tuple[str | None, list[Entry]]:
-    """One actors YAML file -> (as_of, entries)."""
+def _load_doc(path: Path | Any) -> dict:
     try:
         data = yaml.load(path.read_text("utf-8"), Loader=Loader)
     except (OSError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"{path}: cannot read actors file ({exc})") from None
     if isinstance(data, list):
         data = {"actors": data}
-    if not isinstance(data, dict) or not isinstance(data.get("actors"), list):
+    if not isinstance(data, dict) or not isinstance(data.get("actors", []), list):
         raise KnowledgeError(f"{path}: expected a mapping with an `actors:` list")
-    return _iso(data.get("as_of")), [entry_from_dict(r, str(path)) for r in data["actors"]]
+    return data
+
+
+def read_actor_file(path: Path | Any) -> tuple[str | None, list[Entry]]:
+    """One actors YAML file -> (as_of, entries)."""
+    data = _load_doc(path)
+    return _iso(data.get("as_of")), [entry_from_dict(r, str(path)) for r in data.get("actors") or []]
+
+
+def doc_agents(data: dict, where: str) -> list[Agent]:
+    """The optional `agents:` list of an actors file: ``{term, sector, kind}`` mappings."""
+    try:
+        return [Agent(str(r["term"]).strip().lower(), str(r["sector"]), str(r.get("kind") or "group"))
+                for r in data.get("agents") or []]
+    except (KeyError, TypeError, AttributeError):
+        raise KnowledgeError(f"{where}: each `agents:` item needs `term` and `sector`") from None
+
+
+def _read_entries(paths: Iterable[Path | Any],
+                  agents: dict[str, Agent]) -> tuple[dict[str, Entry], list[str | None]]:
+    """Entries by id from actor files (later files win); their `agents:` lists go into ``agents``."""
+    entries: dict[str, Entry] = {}
+    dates = []
+    for path in paths:
+        data = _load_doc(path)
+        dates.append(_iso(data.get("as_of")))
+        items = (entry_from_dict(r, str(path)) for r in data.get("actors") or [])
+        entries.update((e.id, e) for e in items)
+        agents.update((a.term, a) for a in doc_agents(data, str(path)))
+    return entries, dates
 
 
 def read_agents(path: Path | Any) -> list[Agent]:
@@ -132,6 +160,23 @@ def read_agents(path: Path | Any) -> list[Agent]:
                            if line.strip() and not line.startswith("#")), delimiter="\t")
     return [Agent(r["term"].strip().lower(), r["sector"].strip(), (r.get("kind") or "group").strip())
             for r in rows if r.get("term")]
+
+
+def read_titles(path: Path | Any) -> dict[str, str]:
+    """Role title synonyms: alias -> title (format: docs/knowledge.md)."""
+    rows = csv.DictReader((line for line in path.read_text("utf-8").splitlines()
+                           if line.strip() and not line.startswith("#")), delimiter="\t")
+    try:
+        return {r["alias"].strip().lower(): r["title"].strip().lower() for r in rows if r.get("alias")}
+    except (KeyError, AttributeError):
+        raise KnowledgeError(f"{path}: expected the columns `alias` and `title`") from None
+
+
+def _first_per_entry(pairs: list[tuple[Entry, Role]]) -> list[tuple[Entry, Role]]:
+    seen: dict[str, tuple[Entry, Role]] = {}
+    for entry, role in pairs:
+        seen.setdefault(entry.id, (entry, role))
+    return list(seen.values())
 
 
 def _surface_forms(entry: Entry) -> Iterable[tuple[str, Name]]:
@@ -148,8 +193,9 @@ class KnowledgeBase:
     """Read-only lookups over actor entries. Build with ``KnowledgeBase.load()``."""
 
     def __init__(self, entries: Iterable[Entry], agents: Iterable[Agent] = (),
-                 as_of: str | None = None) -> None:
+                 as_of: str | None = None, titles: Mapping[str, str] | None = None) -> None:
         self.as_of = as_of
+        self.title_aliases: Mapping[str, str] = MappingProxyType(dict(titles or {}))
         self.entries: Mapping[str, Entry] = MappingProxyType({e.id: e for e in entries})
         self.agents: Mapping[str, Agent] = MappingProxyType({a.term: a for a in agents})
         names: dict[str, list[Name]] = {}
@@ -162,7 +208,7 @@ class KnowledgeBase:
         roles: dict[str, list[tuple[Entry, Role]]] = {}
         for entry in self.entries.values():
             for role in entry.roles:
-                for title in role.all_titles():
+                for title in filter(None, role.all_titles()):
                     roles.setdefault(title, []).append((entry, role))
         self.roles = MappingProxyType({k: tuple(v) for k, v in roles.items()})
         self.by_country = MappingProxyType(
@@ -170,18 +216,19 @@ class KnowledgeBase:
 
     @classmethod
     def load(cls, extra: Iterable[str | Path] = ()) -> KnowledgeBase:
-        """The built-in knowledge, then user files (later entries with the same id override)."""
+        """The built-in knowledge, then user files: a user entry with a built-in id replaces it,
+        and user entries' names are tried before built-in ones."""
         folder = resources.files("tidings") / "data" / "actors"
         files = sorted((p for p in folder.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name)
-        entries: dict[str, Entry] = {}
-        dates = []
-        for path in [*files, *(Path(p) for p in extra)]:
-            as_of, items = read_actor_file(path)
-            dates.append(as_of)
-            entries.update((e.id, e) for e in items)
         agents_file = folder / "agents.tsv"
-        agents = read_agents(agents_file) if agents_file.is_file() else []
-        return cls(entries.values(), agents, as_of=min((d for d in dates if d), default=None))
+        agents = {a.term: a for a in (read_agents(agents_file) if agents_file.is_file() else [])}
+        builtin, dates = _read_entries(files, agents)
+        user, user_dates = _read_entries([Path(p) for p in extra], agents)
+        entries = {**user, **{k: v for k, v in builtin.items() if k not in user}}
+        titles_file = folder / "titles.tsv"
+        titles = read_titles(titles_file) if titles_file.is_file() else {}
+        return cls(entries.values(), agents.values(),
+                   as_of=min((d for d in [*dates, *user_dates] if d), default=None), titles=titles)
 
     def lookup(self, text: str) -> tuple[Name, ...]:
         key = text if len(text) < CASE_SENSITIVE_BELOW else text.lower()
@@ -194,6 +241,30 @@ class KnowledgeBase:
             if (country is None or role.country == country) and role.holds_on(day):
                 seen.setdefault(entry.id, entry)
         return list(seen.values())
+
+    def holders_with_roles(self, title: str, country: str | None,
+                           day: str | None) -> list[tuple[Entry, Role]]:
+        """(person, role) pairs holding ``title`` on ``day``; the latest to take office first."""
+        pairs = [(e, r) for e, r in self.roles.get(title.lower(), ())
+                 if (country is None or r.country == country) and r.holds_on(day)]
+        pairs.sort(key=lambda p: p[1].start or "", reverse=True)
+        return _first_per_entry(pairs)
+
+    def past_holders(self, title: str, country: str | None,
+                     day: str | None) -> list[tuple[Entry, Role]]:
+        """(person, role) pairs who held ``title`` before ``day``, the most recent first."""
+        pairs = [(e, r) for e, r in self.roles.get(title.lower(), ())
+                 if (country is None or r.country == country) and r.end
+                 and (day is None or r.end[:len(day)] <= day) and not r.holds_on(day)]
+        pairs.sort(key=lambda p: p[1].end or "", reverse=True)
+        return _first_per_entry(pairs)
+
+    def titles_for(self, phrase: str) -> tuple[str, ...]:
+        """Role titles a phrase may stand for: itself, then its synonyms (data/actors/titles.tsv)."""
+        phrase = phrase.lower()
+        canonical = self.title_aliases.get(phrase, phrase)
+        group = [phrase, canonical, *(a for a, c in self.title_aliases.items() if c == canonical)]
+        return tuple(dict.fromkeys(t for t in group if t in self.roles))
 
     def agent(self, term: str) -> Agent | None:
         return self.agents.get(term.lower())
