@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+import spacy
+
 from .errors import KnowledgeError
 from .evaluate import read_plv
 
@@ -229,11 +231,36 @@ def read_wikievents(path: str | Path, mapping: dict[str, str] | None = None) -> 
 # --- event_location -----------------------------------------------------------------------------
 
 def read_event_location(path: str | Path) -> list[Case]:
-    """labeled.dev.jsonl: one VERB span (the event) and zero or more LOCATION spans per line."""
+    """labeled.dev.jsonl: one VERB span (the event) and zero or more LOCATION spans per line.
+
+    About one LOCATION span in six holds token indices (first and last token, spaCy's
+    tokenization) instead of character offsets; those are repaired, and a line whose span fits
+    neither reading is left out."""
+    tokenizer = spacy.blank("en").tokenizer
     cases = []
     for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
         row = json.loads(line)
-        marks = tuple(Marked(s["label"], s["start"], s["end"]) for s in row.get("spans", []))
-        if any(m.label == "VERB" for m in marks):
-            cases.append(Case(f"event_location-{number}", row["text"], None, (), marks))
+        marks = [Marked(s["label"], s["start"], s["end"]) for s in row.get("spans", [])]
+        marks = [m if m.label != "LOCATION" else repair_span(row["text"], m, tokenizer)
+                 for m in marks]
+        if None not in marks and any(m.label == "VERB" for m in marks):
+            cases.append(Case(f"event_location-{number}", row["text"], None, (), tuple(marks)))
     return cases
+
+
+def plausible(text: str, start: int, end: int) -> bool:
+    """A place name span: non-empty, starts with a capital or digit, cuts no word."""
+    piece = text[start:end]
+    return bool(piece.strip()) and (piece[0].isupper() or piece[0].isdigit()) and \
+        not (start > 0 and text[start - 1].isalnum()) and not (end < len(text) and text[end].isalnum())
+
+
+def repair_span(text: str, mark: Marked, tokenizer) -> Marked | None:
+    if plausible(text, mark.start, mark.end):
+        return mark
+    tokens = tokenizer(text)
+    if not 0 <= mark.start <= mark.end < len(tokens):
+        return None
+    first, last = tokens[mark.start], tokens[mark.end]
+    start, end = first.idx, last.idx + len(last.text)
+    return Marked(mark.label, start, end) if plausible(text, start, end) else None
