@@ -19,6 +19,7 @@ PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
 THING_PRONOUNS = {"it", "its", "itself"}
 FORMER_WORDS = {"former", "ex", "then"}
 LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "from", "into", "to"}
+DEFINITE_WORDS = {"the", "this", "that", "those", "these", "both"}
 NP_EDGE_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "appos", "prep"}
 
 
@@ -29,6 +30,7 @@ class Context:
     date: str | None
     mentions: list[Mention] = field(default_factory=list)
     surnames: dict[str, Mention] = field(default_factory=dict)
+    topics: dict[str, tuple[list[Mention], list[Mention]]] = field(default_factory=dict)
 
     def before(self, offset: int, kinds: set[str]) -> Mention | None:
         return next((m for m in reversed(self.mentions)
@@ -141,30 +143,46 @@ class ActorFinder:
 
     def resolve(self, token: Token, mentions: list[Mention], ctx: Context) -> list[Mention]:
         """The actor(s) a noun phrase headed by ``token`` stands for; conjuncts give a list."""
-        out = []
+        out: list[Mention] = []
         for head in [token, *conjuncts(token)]:
-            mention = self.resolve_one(head, mentions, ctx)
-            if mention is not None and all(m.start != mention.start for m in out):
-                out.append(mention)
+            for mention in self.resolve_one(head, mentions, ctx):
+                if all(m.start != mention.start or m.name != mention.name for m in out):
+                    out.append(mention)
         return out
 
-    def resolve_one(self, head: Token, mentions: list[Mention], ctx: Context) -> Mention | None:
+    def resolve_one(self, head: Token, mentions: list[Mention], ctx: Context) -> list[Mention]:
+        """What one noun phrase head stands for: usually one actor, several for "those countries"."""
         lower = head.lower_
         if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS:
             return self.pronoun(head, ctx)
+        examples = such_as(head)
+        if examples:  # "hard-right figures, such as Finance Minister Bezalel Smotrich"
+            return [m for t in examples for m in self.resolve_one(t, mentions, ctx)]
         start, end = np_bounds(head)
         inside = [m for m in mentions if m.start >= start and m.end <= end]
         agent = self.agent_at(head)
         chosen = self.pick(inside, agent is not None)
-        if chosen is not None and (agent is None or chosen.kind != "country" and chosen.kind != "nationality"):
-            return self.as_argument(chosen, head, start, end)
+        if chosen is not None and (agent is None or chosen.kind not in ("country", "nationality")):
+            return [self.as_argument(chosen)]
         if agent is not None:
-            country = chosen.country if chosen else self.owner_country(head, mentions, ctx)
-            return Mention(head.doc.text[start:end], start, end, kind=agent.kind,
-                           name=head.doc.text[start:end], country=country, sector=agent.sector)
+            return [self.agent_mention(head, agent, chosen, mentions, ctx)]
         if chosen is not None:
-            return self.as_argument(chosen, head, start, end)
+            return [self.as_argument(chosen)]
         return self.definite(head, ctx)
+
+    def agent_mention(self, head: Token, agent, chosen: Mention | None, mentions: list[Mention],
+                      ctx: Context) -> Mention:
+        """A generic agent ("prosecutors"), its country from a modifier, an owner or coreference."""
+        start, end = np_bounds(head)
+        text = head.doc.text[start:end]
+        country = chosen.country if chosen else self.owner_country(head, mentions, ctx)
+        if chosen is None and country is None:
+            earlier = self.definite(head, ctx)
+            if earlier and earlier[0].kind not in ("person",):
+                return Mention(text, start, end, earlier[0].kind, earlier[0].name,
+                               earlier[0].country, earlier[0].sector or agent.sector, earlier[0].id)
+        return Mention(text, start, end, kind=agent.kind, name=text, country=country,
+                       sector=agent.sector)
 
     @staticmethod
     def pick(inside: list[Mention], has_agent: bool) -> Mention | None:
@@ -173,7 +191,7 @@ class ActorFinder:
         return ranked[0] if ranked else None
 
     @staticmethod
-    def as_argument(mention: Mention, head: Token, start: int, end: int) -> Mention:
+    def as_argument(mention: Mention) -> Mention:
         """A mention used as an event participant; "the country's prosecutors" keep the country."""
         if mention.kind in ("location", "nationality"):
             mention = Mention(mention.text, mention.start, mention.end, "country", mention.name,
@@ -196,16 +214,18 @@ class ActorFinder:
         """Country of a possessor or an "of/in/from" complement ("his coalition members")."""
         for child in head.children:
             if child.dep_ == "poss":
-                owner = self.resolve_one(child, mentions, ctx)
-                return owner.country if owner else None
+                return self.country_of(child, mentions, ctx)
             if child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
-                for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        owner = self.resolve_one(obj, mentions, ctx)
-                        return owner.country if owner else None
+                obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+                if obj is not None:
+                    return self.country_of(obj, mentions, ctx)
         return None
 
-    def pronoun(self, head: Token, ctx: Context) -> Mention | None:
+    def country_of(self, token: Token, mentions: list[Mention], ctx: Context) -> str | None:
+        owner = self.resolve_one(token, mentions, ctx)
+        return owner[0].country if owner else None
+
+    def pronoun(self, head: Token, ctx: Context) -> list[Mention]:
         lower = head.lower_
         if lower in PERSON_PRONOUNS:
             kinds = {"person"}
@@ -214,25 +234,26 @@ class ActorFinder:
         elif lower in THING_PRONOUNS:
             kinds = {"organization", "country", "group"}
         else:
-            return None
+            return []
         found = ctx.before(head.idx, kinds)
-        return self.copy_at(found, head) if found else None
+        return [self.copy_at(found, head)] if found else []
 
-    def definite(self, head: Token, ctx: Context) -> Mention | None:
-        """"the court" -> the last mention whose name has that head noun; "the group" -> last group."""
-        if not any(c.lower_ in ("the", "this", "that", "those", "these", "both") for c in head.lefts):
-            return None
+    def definite(self, head: Token, ctx: Context) -> list[Mention]:
+        """"the court" -> the last mention whose name has that head noun; "the group" -> last
+        group; "those countries" -> the last run of countries named together."""
+        if not any(c.lower_ in DEFINITE_WORDS for c in head.lefts):
+            return []
         lemma = head.lemma_.lower()
-        if lemma == "country":
-            found = ctx.group_before(head.idx, "country") if head.tag_ == "NNS" else []
+        if lemma == "country" and head.tag_ == "NNS":
+            found = ctx.group_before(head.idx, "country")
             if found:
-                return self.copy_at(found[0], head)  # conjuncts are added by the caller
+                return [self.copy_at(m, head) for m in found]
         for m in reversed([m for m in ctx.mentions if m.end <= head.idx and m.country]):
             words = (m.name or m.text).lower().split()
             if lemma in words or (lemma == "group" and m.kind == "group") or \
                     (lemma == "country" and m.kind == "country"):
-                return self.copy_at(m, head)
-        return None
+                return [self.copy_at(m, head)]
+        return []
 
     @staticmethod
     def copy_at(m: Mention, head: Token) -> Mention:
@@ -243,6 +264,16 @@ class ActorFinder:
 
 def conjuncts(token: Token) -> list[Token]:
     return [t for t in token.conjuncts if t.i > token.i and t.pos_ in ("NOUN", "PROPN", "PRON")]
+
+
+def such_as(head: Token) -> list[Token]:
+    """The examples that stand for a vague noun: "figures such as X and Y" -> [X, Y]."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.lefts):
+            obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                return [obj, *conjuncts(obj)]
+    return []
 
 
 def np_bounds(head: Token) -> tuple[int, int]:

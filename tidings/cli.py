@@ -21,6 +21,9 @@ app = typer.Typer(help="tidings: news text in, political event data out (PLOVER 
                   no_args_is_help=True, add_completion=False)
 
 
+TABLE_WIDTH = 170  # columns of a table written to a file or a pipe
+
+
 class Format(str, Enum):
     jsonl = "jsonl"
     json = "json"
@@ -93,7 +96,7 @@ def finish(out, fmt: Format, rows: list, mentions: bool, output: Optional[Path])
         json.dump(rows, out, ensure_ascii=False, indent=1)
         out.write("\n")
     elif fmt is Format.table:
-        console = Console(file=out, width=200 if output else None)
+        console = Console(file=out, width=None if out.isatty() else TABLE_WIDTH)
         console.print(mentions_table(rows) if mentions else events_table(rows))
     if output:
         out.close()

@@ -2,7 +2,7 @@
 CAMEO table, cues) comes from the lexicon data files; this module only reads grammar."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -51,7 +51,7 @@ class RuleCoder:
         events: list[Event] = []
         for index, sent in enumerate(doc.sents):
             events.extend(self.code_sentence(sent, index, article, mentions, ctx, events))
-        return events
+        return merge_repeats(events)
 
     def code_sentence(self, sent: Span, index: int, article: Article, mentions: list[Mention],
                       ctx: Context, earlier: list[Event]) -> list[Event]:
@@ -62,12 +62,18 @@ class RuleCoder:
             cand.status = status_of(cand.token, self.lex)
             cand.actor = self.resolve_all(cand.actor_tokens, mentions, ctx)
             cand.recipient = self.resolve_all(cand.recipient_tokens, mentions, ctx)
+            if not cand.actor or not cand.recipient:
+                cand.actor, cand.recipient = self.inherit(cand, earlier, ctx)
+        for cand in cands:
+            if self.promised(cand, mentions, ctx):
+                self.as_promise(cand, cand)
         for cand in cands:
             self.embed(cand, by_token)
         out = []
         for cand in cands:
             if cand.emit and self.licensed(cand):
-                out.extend(self.events_for(cand, sent, index, article, earlier + out, mentions, ctx))
+                out.extend(self.events_for(cand, sent, index, article, mentions, ctx))
+                remember_topics(cand, ctx)
         return dedupe(out)
 
     # --- triggers ----------------------------------------------------------------------------
@@ -77,6 +83,8 @@ class RuleCoder:
         if pos is None:
             return None
         lemma = token.lemma_.lower()
+        if pos == "VERB" and lemma in self.lex.naming and child(token, "oprd") is not None:
+            return None  # "calling it a reflection of ...": naming, not an act
         deps = dependents(token, pos)
         for rule in self.lex.candidates(lemma, pos):
             if all(word in deps for word in rule.extra):
@@ -86,6 +94,8 @@ class RuleCoder:
     def licensed(self, cand: Candidate) -> bool:
         """Artifact nouns ("the agreement") are events only when a verb acts on them."""
         token = cand.token
+        if cand.rule.mode == "visit" and cand.rule.pos == "VERB" and is_passive(token):
+            return False  # "the soldiers were flown to Moscow": carried, not visiting
         if cand.rule.pos != "NOUN" or token.lemma_.lower() not in self.lex.artifacts:
             return True
         holder = partitive_holder(token, self.lex)
@@ -164,6 +174,9 @@ class RuleCoder:
         elif noun.dep_ == "dobj" and light in self.lex.light_recipient:
             subject = child(verb, *SUBJECTS) or self.controller(verb)
             recipient += [subject] if subject is not None else []
+        for participle in children(noun, "amod", "acl"):  # "X facing pressure from Y"
+            if participle.pos_ == "VERB" and participle.lemma_.lower() in self.lex.light_recipient:
+                recipient += children(participle, *SUBJECTS)
         cand.actor_tokens = [self.antecedent(t) for t in actor]
         cand.recipient_tokens = [t for t in recipient if t.pos_ in ARGUMENT_POS]
 
@@ -171,7 +184,7 @@ class RuleCoder:
         out: list[Mention] = []
         for token in tokens:
             for mention in self.finder.resolve(token, mentions, ctx):
-                if all(m.start != mention.start for m in out):
+                if all((m.start, m.name) != (mention.start, mention.name) for m in out):
                     out.append(mention)
         return out
 
@@ -189,8 +202,45 @@ class RuleCoder:
                                    if not inner.token.idx <= m.start < inner.token.idx + 60] or inner.actor
                 if all(m.id != a.id for a in inner.actor for m in outer.recipient):
                     outer.recipient = inner.actor
-            elif outer.rule.embed == "plan" and inner.status == "occurred":
+            elif outer.rule.embed == "intent" and inner.emit:
+                self.promise_of(outer, inner)
+            elif outer.rule.embed in ("plan", "intent") and inner.status == "occurred":
                 inner.status = "planned"
+
+    def promise_of(self, outer: Candidate, inner: Candidate) -> None:
+        """"agreed to release X": one promise (AGREE 0353); "pledged support": the support."""
+        intent = self.lex.intent(inner.rule.event_type, inner.rule.mode)
+        if intent is not None or inner.rule.event_type in ("AGREE", "SUPPORT"):
+            inner.emit = False
+            self.as_promise(outer, inner)
+
+    def as_promise(self, outer: Candidate, inner: Candidate) -> None:
+        """Code ``outer`` as the promise of ``inner``'s act (the two may be one candidate)."""
+        intent = self.lex.intent(inner.rule.event_type, inner.rule.mode)
+        coded = intent or inner.rule
+        outer.rule = replace(outer.rule, event_type=coded.event_type, mode=coded.mode,
+                             cameo=coded.cameo)
+        if outer is not inner:
+            outer.recipient = outer.recipient or inner.recipient
+            outer.recipient_tokens = outer.recipient_tokens or inner.recipient_tokens
+            outer.actor = outer.actor or inner.actor
+        outer.status = "occurred" if outer.status == "planned" else outer.status
+
+    def promised(self, cand: Candidate, mentions: list[Mention], ctx: Context) -> bool:
+        """"X is willing to withdraw", "X said it will release Y": the act is only promised."""
+        verb = cand.token
+        if cand.rule.pos != "VERB" or self.lex.intent(cand.rule.event_type, cand.rule.mode) is None:
+            return False
+        head = verb.head
+        if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lemma_.lower() in self.lex.willingness:
+            return True
+        future = any(a.lower_ in ("will", "would", "'ll", "shall") for a in children(verb, "aux"))
+        if not (future and verb.dep_ == "ccomp" and head.lemma_.lower() in self.lex.reporting):
+            return False
+        speaker = self.resolve_all(children(head, *SUBJECTS), mentions, ctx)
+        doer = child(verb, *SUBJECTS)
+        return doer is not None and (doer.pos_ == "PRON" or
+                                     {m.name for m in speaker} & {m.name for m in cand.actor})
 
     def inner_events(self, outer: Candidate, by_token: dict[int, Candidate]) -> list[Candidate]:
         slots = children(outer.token, "dobj", "xcomp", "ccomp", "nsubjpass", "acl")
@@ -209,8 +259,8 @@ class RuleCoder:
     # --- assembling events -------------------------------------------------------------------
 
     def events_for(self, cand: Candidate, sent: Span, index: int, article: Article,
-                   earlier: list[Event], mentions: list[Mention], ctx: Context) -> list[Event]:
-        event = self.assemble(cand, sent, index, article, earlier)
+                   mentions: list[Mention], ctx: Context) -> list[Event]:
+        event = self.assemble(cand, sent, index, article)
         if event is None:
             return []
         out = [event]
@@ -221,15 +271,13 @@ class RuleCoder:
             twin.recipient, twin.quantities = recipient, quantities
             twin.actor = other_side(event.recipient)
             twin.trigger = Trigger(word.text, word.idx, word.idx + len(word.text))
+            event.actor = event.actor or other_side(recipient)
             out.append(twin)
         return out
 
-    def assemble(self, cand: Candidate, sent: Span, index: int, article: Article,
-                 earlier: list[Event]) -> Event | None:
+    def assemble(self, cand: Candidate, sent: Span, index: int, article: Article) -> Event | None:
         rule, token = cand.rule, cand.token
         actor, recipient = cand.actor, cand.recipient
-        if not actor or not recipient:
-            actor, recipient = self.inherit(cand, actor, recipient, earlier)
         if not actor and not recipient:
             return None
         date, date_text = self.event_date(cand, article)
@@ -244,20 +292,24 @@ class RuleCoder:
         event.confidence = confidence(event, rule)
         return event
 
-    def inherit(self, cand: Candidate, actor: list[Mention], recipient: list[Mention],
-                earlier: list[Event]) -> tuple[list[Mention], list[Mention]]:
-        """A definite event noun ("the negotiations") without participants refers back."""
+    def inherit(self, cand: Candidate, earlier: list[Event],
+                ctx: Context) -> tuple[list[Mention], list[Mention]]:
+        """A definite event noun ("the negotiations") without participants refers back: to the
+        last event of its type, or to the event that last spoke of it ("discuss the ceasefire")."""
+        actor, recipient = cand.actor, cand.recipient
         if cand.rule.pos != "NOUN":
             return actor, recipient
         same_word = cand.token.lemma_.lower()
+        definite = any(c.dep_ in ("det", "poss") for c in cand.token.children)
         for event in reversed(earlier):
-            if event.event_type != cand.rule.event_type or not (event.actor or event.recipient):
+            if event.event_type != cand.rule.event_type or not event.actor:
                 continue
-            definite = any(c.dep_ in ("det", "poss") for c in cand.token.children)
             if not actor and not recipient and definite:
                 return list(event.actor), list(event.recipient)
             if not actor and recipient and event.trigger.text.lower().startswith(same_word[:5]):
                 return list(event.actor), recipient
+        if not actor and not recipient and definite and same_word in ctx.topics:
+            return tuple(list(side) for side in ctx.topics[same_word])
         return actor, recipient
 
     def reciprocal(self, cand: Candidate, mentions: list[Mention],
@@ -281,6 +333,8 @@ class RuleCoder:
         heads = {token.i}
         if verb is not None:
             heads |= {v.i for v in xcomp_chain(verb)}
+        if token.pos_ != "VERB":  # "the talks, set to begin in Washington on Monday"
+            heads |= {v.i for acl in children(token, "acl") for v in xcomp_chain(acl)}
         return heads
 
     def event_date(self, cand: Candidate, article: Article) -> tuple[str | None, str | None]:
@@ -320,7 +374,7 @@ class RuleCoder:
         heads = self.clause_heads(cand.token)
         for token in cand.token.sent:
             if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS and \
-                    clause_of(token.head, heads) and token not in cand.actor_tokens:
+                    token.head.head.i in heads and token not in cand.actor_tokens:
                 place = self.places.lookup(place_text(token))
                 if place is not None:
                     return place
@@ -340,11 +394,26 @@ class RuleCoder:
         return found
 
 
+def remember_topics(cand: Candidate, ctx: Context) -> None:
+    """The nouns an event speaks of ("discuss the ceasefire") recall its participants later."""
+    if not (cand.actor and cand.recipient):
+        return
+    for token in cand.token.subtree:
+        if token.pos_ == "NOUN" and token.i != cand.token.i:
+            ctx.topics[token.lemma_.lower()] = (list(cand.actor), list(cand.recipient))
+
+
 def dependents(token: Token, pos: str) -> set[str]:
-    """Lemmas of the dependents a multi-word pattern may name."""
+    """Lemmas of the dependents a multi-word pattern may name: "go on strike" reaches the
+    preposition's object; "*" stands for any direct object ("return *")."""
     deps = ("prt", "prep", "dobj", "acomp", "advmod") if pos == "VERB" else ("compound", "amod", "nmod")
-    return {c.lemma_.lower() for c in token.children if c.dep_ in deps} | \
-           {c.lower_ for c in token.children if c.dep_ in deps}
+    near = [c for c in token.children if c.dep_ in deps]
+    if pos == "VERB":
+        near += [g for c in near if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    found = {c.lemma_.lower() for c in near} | {c.lower_ for c in near}
+    if pos == "VERB" and any(c.dep_ == "dobj" for c in near):
+        found.add("*")
+    return found
 
 
 def partitive_holder(token: Token, lex: Lexicon) -> Token:
@@ -376,6 +445,38 @@ def confidence(event: Event, rule: Rule) -> float:
     score += 0.05 if rule.pos == "VERB" else 0.0
     score -= 0.1 if event.status == "hypothetical" else 0.0
     return max(0.05, min(0.95, score))
+
+
+def participants(event: Event) -> set[str]:
+    return {m.name or m.text for m in event.actor + event.recipient}
+
+
+def repeats(later: Event, first: Event) -> bool:
+    """``later`` tells again of ``first``: same act, same day and place, no new participant."""
+    same_act = (later.event_type, later.mode) == (first.event_type, first.mode)
+    same_day = later.date == first.date or None in (later.date, first.date)
+    same_place = later.location is None or first.location is None or \
+        later.location.name == first.location.name
+    statuses = {later.status, first.status}
+    return same_act and same_day and same_place and not later.quantities and \
+        "negated" not in statuses and "hypothetical" not in statuses and \
+        participants(later) <= participants(first) and bool(participants(later))
+
+
+def merge_repeats(events: list[Event]) -> list[Event]:
+    """An article names one visit in several sentences ("his trip", "the visit"): keep the first."""
+    keep: list[Event] = []
+    for event in events:
+        first = next((i for i, k in enumerate(keep) if repeats(event, k)), None)
+        if first is None:
+            keep.append(event)
+        elif detail(event) > detail(keep[first]):
+            keep[first] = event  # the later telling says when or where: it speaks for both
+    return keep
+
+
+def detail(event: Event) -> int:
+    return (event.date is not None) + (event.location is not None)
 
 
 def dedupe(events: list[Event]) -> list[Event]:

@@ -15,7 +15,7 @@ from .model import EVENT_TYPES
 
 DEFAULT_RECIPIENT_PREPS = {"VERB": ("with", "against", "to", "on", "for", "at"),
                            "NOUN": ("with", "against", "to", "on", "for", "of")}
-EMBED_VALUES = {"", "absorb", "target", "plan"}
+EMBED_VALUES = {"", "absorb", "target", "plan", "intent"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +35,31 @@ class Rule:
     def pattern(self) -> str:
         words = (self.head, *self.extra) if self.pos == "VERB" else (*self.extra, self.head)
         return " ".join(words)
+
+
+@dataclass(frozen=True, slots=True)
+class Intent:
+    """What a promise of an act is coded as: "agreed to release" -> AGREE 0353."""
+
+    event_type: str
+    mode: str | None
+    cameo: str
+
+
+def intents_from(table: Mapping[str, str], where: str) -> dict[str, Intent]:
+    """``{"RETREAT/release": "AGREE 0353", "ASSAULT": "THREATEN/violence 138"}`` -> Intents."""
+    out = {}
+    for key, value in table.items():
+        try:
+            coded, cameo = str(value).split()
+        except ValueError:
+            raise KnowledgeError(f"{where}: intent_codes {key}: expected 'TYPE[/mode] CAMEO', "
+                                 f"got {value!r}") from None
+        event_type, _, mode = coded.partition("/")
+        if event_type not in EVENT_TYPES:
+            raise KnowledgeError(f"{where}: intent_codes {key}: unknown event type {event_type}")
+        out[key] = Intent(event_type, mode or None, cameo)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +91,8 @@ def rule_from_row(row: dict[str, str], where: str) -> Rule:
     preps = tuple(p.strip() for p in (row.get("recipient") or "").split(",") if p.strip())
     embed = (row.get("embed") or "").strip()
     if embed not in EMBED_VALUES:
-        raise KnowledgeError(f"{where}: embed must be one of absorb, target, plan; got {embed!r}")
+        raise KnowledgeError(f"{where}: embed must be one of absorb, target, plan, intent; "
+                             f"got {embed!r}")
     return Rule(head, pos, extra, event_type, (row.get("mode") or "").strip() or None,
                 (row.get("cameo") or "").strip() or None, preps or DEFAULT_RECIPIENT_PREPS[pos], embed)
 
@@ -106,11 +132,14 @@ class Lexicon:
         self.realize = cue_words(grammar.get("realize_verbs"))
         self.partitive = frozenset(_phrases(grammar.get("partitive_nouns")))
         self.object_control = cue_words(grammar.get("object_control"))
+        self.naming = frozenset(_phrases(grammar.get("naming_verbs")))
         self.motion = frozenset(_phrases(grammar.get("motion_verbs")))
         self.approx = frozenset(_phrases(grammar.get("approx_words")))
         self.vague = MappingProxyType({k.lower(): v for k, v in (grammar.get("vague_numbers") or {}).items()})
         self.reciprocal = frozenset(_phrases(grammar.get("reciprocal_nouns")))
         self.conditional = frozenset(_phrases(grammar.get("conditional_marks")))
+        self.intents = MappingProxyType(intents_from(grammar.get("intent_codes") or {}, "grammar.yaml"))
+        self.willingness = frozenset(_phrases(grammar.get("willingness_words")))
         self.quantity_roles = MappingProxyType(dict(grammar.get("quantity_roles") or {}))
         self.quantity_role_lemmas = MappingProxyType(dict(grammar.get("quantity_role_lemmas") or {}))
 
@@ -132,6 +161,10 @@ class Lexicon:
 
     def candidates(self, lemma: str, pos: str) -> tuple[Rule, ...]:
         return self.rules.get((lemma, pos), ())
+
+    def intent(self, event_type: str, mode: str | None) -> Intent | None:
+        """How a promise of an act of this type and mode is coded, if it has its own code."""
+        return self.intents.get(f"{event_type}/{mode}") or self.intents.get(event_type)
 
     def goldstein(self, code: str | None) -> float | None:
         """The weight of a CAMEO code, falling back to its parent codes."""

@@ -41,8 +41,10 @@ def governor_status(verb: Token, lex: Lexicon) -> str | None:
         return "negated"
     if verb.dep_ in ("advcl", "xcomp") and lemma in lex.motion and child(verb, "aux") is not None:
         return "planned"  # travelling to X to discuss: the purpose is still to come
-    if verb.dep_ == "conj":
-        return status_of_verb(head, lex, default=None)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return status_of_verb(head.head, lex, default=None)  # "would focus on achieving X"
+    if verb.dep_ == "conj" and not children(verb, "aux", "auxpass"):
+        return status_of_verb(head, lex, default=None)  # "will meet and discuss": shared aux
     if verb.dep_ == "advcl":
         mark = child(verb, "mark")
         if mark is not None and mark.lower_ in lex.conditional:
@@ -69,11 +71,17 @@ def status_of(trigger: Token, lex: Lexicon) -> str:
         return status_of_verb(trigger, lex) or "occurred"
     if any(c.lower_ in ("no",) and c.dep_ == "det" for c in trigger.children):
         return "negated"
+    if any(planning_participle(c, lex) for c in children(trigger, "acl")):
+        return "planned"  # "the talks, set to begin on Monday"; "talks scheduled for May"
     verb = governing_verb(trigger)
     if verb is None:
         return "occurred"
     found = status_of_verb(verb, lex)
     return "occurred" if found == "ongoing" and trigger.dep_ != "nsubj" else found or "occurred"
+
+
+def planning_participle(verb: Token, lex: Lexicon) -> bool:
+    return verb.tag_ == "VBN" and (verb.lemma_.lower() in lex.planned or verb.lower_ in lex.planned)
 
 
 def tense_of(status: str) -> str:

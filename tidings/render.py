@@ -12,13 +12,14 @@ def actors_cell(mentions: list[Mention]) -> str:
 
 def events_table(rows: list[tuple[str, Event]], title: str | None = None) -> Table:
     table = Table(title=title, show_lines=False, header_style="bold", expand=False)
-    for name in ("article", "s", "event", "status", "actor", "recipient", "date", "where",
-                 "numbers", "trigger", "conf"):
+    several = len({article_id for article_id, _ in rows}) > 1
+    for name in ("article",) * several + ("s", "event", "status", "actor", "recipient", "date",
+                                          "where", "numbers", "trigger", "conf"):
         table.add_column(name, overflow="fold")
     for article_id, e in rows:
         numbers = ", ".join(f"{'~' if q.approx else ''}{q.to_dict()['value']} {q.what or ''}".strip()
                             for q in e.quantities)
-        table.add_row(article_id, str(e.sentence), f"{e.event_type}/{e.mode or '-'} ({e.cameo})",
+        table.add_row(*(article_id,) * several, str(e.sentence), f"{e.event_type}/{e.mode or '-'} ({e.cameo})",
                       e.status, actors_cell(e.actor), actors_cell(e.recipient), e.date or "-",
                       e.location.name if e.location else "-", numbers or "-", e.trigger.text,
                       f"{e.confidence:.2f}")
