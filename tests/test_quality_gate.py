@@ -36,7 +36,9 @@ def test_a_lowered_floor_is_caught_unless_a_reason_is_given():
     earlier = [pin({"f1": 0.60}), pin({"f1": 0.55})]
     assert lowered_floors(pin({"f1": 0.60}), earlier) == []
     assert lowered_floors(pin({"f1": 0.58}), earlier)
-    assert lowered_floors(pin({"f1": 0.58}, {"f1": "scorer now counts partial spans"}), earlier) == []
+    assert lowered_floors(pin({"f1": 0.58}, {"f1": "0.58: scorer counts partial spans"}), earlier) == []
+    assert lowered_floors(pin({"f1": 0.50}, {"f1": "0.58: scorer counts partial spans"}), earlier)
+    assert lowered_floors(pin({"f1": 0.58}, {"f1": "no floor given"}), earlier)
     assert lowered_floors(pin({"f1": 0.10}, sha="new data"), earlier) == []
     assert lowered_floors(pin({"f1": 0.10}, limit=500), earlier) == []
 

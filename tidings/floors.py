@@ -10,7 +10,8 @@ The floors file (tests/quality_floors.toml) has one table per set::
 
 A floor only goes up. ``lowered_floors`` compares a floors file against every earlier version
 (from git history): for the same set, data hash and limit, a floor below the highest one ever
-committed is an error unless the set's ``[NAME.lowered]`` table gives a reason for that figure.
+committed is an error unless the set's ``[NAME.lowered]`` table names that figure with the new
+floor and the reason (``code_f1 = "0.18: why"``); it allows that floor, not a lower one.
 A new data hash or limit is a new measurement and starts afresh.
 """
 from __future__ import annotations
@@ -92,9 +93,18 @@ def lowered_floors(current: dict[str, Pin], earlier: list[dict[str, Pin]]) -> li
             continue
         for figure, floor in seen.items():
             now = pin.floors.get(figure, -math.inf)
-            if now < floor and figure not in pin.lowered:
+            if now < floor and now < allowed_floor(pin.lowered.get(figure)):
                 problems.append(f"[{pin.name}] {figure}: floor {now} is below the committed {floor}")
     return problems
+
+
+def allowed_floor(reason: str | None) -> float:
+    """A [NAME.lowered] entry reads "0.18: why"; it allows that floor and no lower one."""
+    head = (reason or "").partition(":")[0].strip()
+    try:
+        return float(head)
+    except ValueError:
+        return math.inf
 
 
 def shortfalls(pin: Pin, figures: dict[str, float]) -> list[str]:
