@@ -112,6 +112,39 @@ def info(config: Optional[Path] = typer.Option(None, "--config", help="Settings 
     console.print(f"{'coders':18} {', '.join(CODERS.names())}")
 
 
+@app.command("eval")
+def eval_command(
+    name: Optional[str] = typer.Argument(None, help="Development set (see --list)."),
+    list_sets: bool = typer.Option(False, "--list", help="List the development sets and exit."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as one JSON object."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Score only the first N cases."),
+    data: Optional[Path] = typer.Option(None, "--data", help="Data root (default ../shared/data/dev or $TIDINGS_DEV_DATA)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Settings file (TOML)."),
+) -> None:
+    """Score `extract` on an annotated development set: precision, recall, F1, confusion."""
+    from .devsets import evaluate
+    from .evaltables import class_table, confusion_table, figures_line, sets_table
+    console = Console()
+    if list_sets or not name:
+        console.print(sets_table(data))
+        return
+    err = Console(stderr=True)
+    bar = Progress(TextColumn(f"[bold]eval {name}"), BarColumn(), MofNCompleteColumn(),
+                   TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal)
+    try:
+        with bar:
+            task = bar.add_task("eval", total=None)
+            result = evaluate(name, data, limit, settings=load_settings(config),
+                              progress=lambda done, total: bar.update(task, completed=done, total=total))
+    except TidingsError as exc:
+        fail(str(exc))
+    if as_json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False))
+        return
+    console.print(class_table(result), confusion_table(result))
+    console.print(f"{result.name} ({result.cases} cases): {figures_line(result)}")
+
+
 def main() -> None:  # pragma: no cover
     app()
 

