@@ -4,7 +4,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SEED := ../shared/seed
 
-.PHONY: install demo test bench score-plv clean
+DEMO_DB := demo.duckdb
+
+.PHONY: install demo test bench bench-ingest score-plv clean
 
 $(BIN)/python:
 	@command -v $(PY) >/dev/null 2>&1 || { echo "python3.11 not found: set PY=/path/to/python3.11"; exit 1; }
@@ -20,6 +22,10 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/tidings extract samples --format table
 	@if [ -d $(SEED) ]; then $(BIN)/tidings extract $(SEED) --date 2025-02-02 --format table; fi
+	$(BIN)/tidings ingest samples --db $(DEMO_DB)
+	@if [ -d $(SEED) ]; then $(BIN)/tidings ingest $(SEED) --date 2025-02-02 --db $(DEMO_DB); fi
+	$(BIN)/tidings stats --db $(DEMO_DB)
+	$(BIN)/tidings dyads --db $(DEMO_DB) --by month
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
@@ -27,8 +33,11 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python scripts/bench_extract.py
 
+bench-ingest: $(STAMP)
+	$(BIN)/python scripts/bench_ingest.py
+
 score-plv: $(STAMP)
 	$(BIN)/python scripts/score_plv.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build *.egg-info $(DEMO_DB)
