@@ -110,7 +110,12 @@ CASES = [
     ("Syrian president", "2025-03-01", "ahmed-al-sharaa", "SYR", "GOV"),
     ("Hamas leader", "2024-09-01", "yahya-sinwar", "PSE", "REB"),
     ("Israel's army chief", "2024-06-01", "herzi-halevi", "ISR", "MIL"),
-    ("Israel's army chief", "2025-06-01", "eyal-zamir", "ISR", "MIL"),]
+    ("Israel's army chief", "2025-06-01", "eyal-zamir", "ISR", "MIL"),
+    ("Belgian prime minister", "2020-06-01", "sophie-wilmes", "BEL", "GOV"),
+    ("Belgian prime minister", "2025-06-01", "bart-de-wever", "BEL", "GOV"),
+    ("Swedish prime minister", "2022-06-01", "magdalena-andersson", "SWE", "GOV"),
+    ("Norwegian prime minister", "2019-06-01", "erna-solberg", "NOR", "GOV"),
+    ("president of Mozambique", "2025-03-01", "daniel-chapo", "MOZ", "GOV"),]
 
 
 @pytest.mark.parametrize("query,day,entry,country,sector", CASES)
