@@ -382,9 +382,10 @@ class RuleCoder:
 
     def event_place(self, cand: Candidate, recipient: list[Mention]) -> Place | None:
         heads = self.clause_heads(cand.token)
+        actor_span = {t.i for a in cand.actor_tokens for t in a.subtree}  # "figures in Israel"
         for token in cand.token.sent:
             if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS and \
-                    token.head.head.i in heads and token not in cand.actor_tokens:
+                    clause_of(token.head, heads) and token.i not in actor_span:
                 place = self.places.lookup(place_text(token))
                 if place is not None:
                     return place
