@@ -236,7 +236,7 @@ class ActorFinder:
             return [self.agent_mention(head, agent, chosen, mentions, ctx)]
         if chosen is not None:
             return [self.as_argument(chosen)]
-        return self.definite(head, ctx)
+        return self.definite(head, ctx) or self.unknown_name(head)
 
     def agent_mention(self, head: Token, agent, chosen: Mention | None, mentions: list[Mention],
                       ctx: Context) -> Mention:
@@ -251,6 +251,16 @@ class ActorFinder:
                                earlier[0].country, earlier[0].sector or agent.sector, earlier[0].id)
         return Mention(text, start, end, kind=agent.kind, name=text, country=country,
                        sector=agent.sector)
+
+    @staticmethod
+    def unknown_name(head: Token) -> list[Mention]:
+        """A proper name tidings does not know is still a participant, of unknown country."""
+        if head.pos_ != "PROPN":
+            return []
+        start, end = np_bounds(head)
+        kind = NER_KINDS.get(head.ent_type_, "organization")
+        text = head.doc.text[start:end]
+        return [Mention(text, start, end, kind=kind, name=text)]
 
     @staticmethod
     def same_sector(head: Token, agent, ctx: Context) -> list[Mention]:

@@ -10,7 +10,7 @@ from . import dates
 from .actors import ActorFinder, Context
 from .lexicon import Lexicon, Rule
 from .modality import status_of, tense_of
-from .model import Article, Event, Mention, Place, Quantity, Trigger
+from .model import QUAD_CLASSES, Article, Event, Mention, Place, Quantity, Trigger
 from .places import Gazetteer
 from .quantities import quantity_for, role_for
 from .syntax import (PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS, child, children,
@@ -286,7 +286,7 @@ class RuleCoder:
     def assemble(self, cand: Candidate, sent: Span, index: int, article: Article) -> Event | None:
         rule, token = cand.rule, cand.token
         actor, recipient = cand.actor, cand.recipient
-        if not actor and not recipient:
+        if not actor and not recipient and not self.unattributed(cand):
             return None
         date, date_text = self.event_date(cand, article)
         trigger_end = token.idx + len(token.text)
@@ -301,6 +301,12 @@ class RuleCoder:
             local_country(event.actor + event.recipient, event.location.country)
         event.confidence = confidence(event, rule)
         return event
+
+    def unattributed(self, cand: Candidate) -> bool:
+        """Violence, protest and coercion are events even when the doer is not named ("a bomb
+        exploded in Baghdad"); other acts need a participant to mean anything."""
+        return QUAD_CLASSES[cand.rule.event_type] == "material_conflict" and \
+            (cand.rule.pos == "VERB" or cand.token.dep_ in ("nsubj", "nsubjpass", "dobj"))
 
     def inherit(self, cand: Candidate, earlier: list[Event],
                 ctx: Context) -> tuple[list[Mention], list[Mention]]:
