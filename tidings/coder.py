@@ -19,6 +19,7 @@ from .syntax import (PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS, child, child
 CODER_NAME = "tidings.rules/1"
 PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+UNRESOLVED_PRECISION = {"GPE": "city", "LOC": "region", "FAC": "site"}
 ARGUMENT_POS = {"NOUN", "PROPN", "PRON", "NUM"}
 
 
@@ -392,13 +393,28 @@ class RuleCoder:
         for token in cand.token.sent:
             if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS and \
                     clause_of(token.head, heads) and token.i not in actor_span:
-                place = self.places.lookup(place_text(token))
+                place = self.place_at(token)
                 if place is not None:
                     return place
         if cand.rule.mode == "visit":
             for m in recipient:
                 if m.kind in ("country", "location"):
                     return self.places.lookup(m.text)
+        return None
+
+    def place_at(self, token: Token) -> Place | None:
+        """The place a locative phrase names: the phrase, else a place name inside it; a name
+        the gazetteer lacks is kept as written, without coordinates."""
+        names = [e for e in token.sent.ents if e.label_ in PLACE_LABELS and
+                 token.left_edge.i <= e.start and e.end <= token.right_edge.i + 1]
+        for text in (place_text(token), *(e.text for e in names)):
+            place = self.places.lookup(text)
+            if place is not None:
+                return place
+        if names:
+            name = names[0]
+            text = name.text[4:] if name.text.lower().startswith("the ") else name.text
+            return Place(name.text, text, None, None, None, UNRESOLVED_PRECISION[name.label_])
         return None
 
     def event_quantities(self, cand: Candidate) -> list[Quantity]:
@@ -465,8 +481,10 @@ def other_side(received: list[Mention]) -> list[Mention]:
 
 
 def place_text(token: Token) -> str:
-    tokens = [t for t in token.subtree if t.dep_ not in ("relcl", "acl", "prep") or t.i <= token.i + 3]
-    if len(tokens) > 6:
+    """The locative noun phrase, without clauses, dates or long modifiers."""
+    tokens = [t for t in token.subtree if t.ent_type_ not in ("DATE", "TIME") and
+              (t.dep_ not in ("relcl", "acl", "prep") or t.i <= token.i + 3)]
+    if not tokens or len(tokens) > 8:
         return token.text
     return token.doc[tokens[0].i:tokens[-1].i + 1].text
 
