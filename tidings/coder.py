@@ -390,6 +390,9 @@ class RuleCoder:
     def event_place(self, cand: Candidate, recipient: list[Mention]) -> Place | None:
         heads = self.clause_heads(cand.token)
         actor_span = {t.i for a in cand.actor_tokens for t in a.subtree}  # "figures in Israel"
+        attacked = self.object_place(cand)
+        if attacked is not None:
+            return attacked
         for token in cand.token.sent:
             if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS and \
                     clause_of(token.head, heads) and token.i not in actor_span:
@@ -402,9 +405,30 @@ class RuleCoder:
                     return self.places.lookup(m.text)
         return None
 
+    def object_place(self, cand: Candidate) -> Place | None:
+        """"shelled the town of X", "stormed the hospital": the place attacked is where."""
+        if cand.rule.pos != "VERB" or QUAD_CLASSES[cand.rule.event_type] != "material_conflict":
+            return None
+        for obj in children(cand.token, "dobj"):
+            if obj.ent_type_ in PLACE_LABELS or self.named_feature(obj) is not None:
+                return self.place_at(obj)
+        return None
+
+    def named_feature(self, token: Token) -> Token | None:
+        """"the town of Taybat", "the Vedeno region": the name of the place the noun is."""
+        if token.lemma_.lower() not in self.places.words["feature"]:
+            return None
+        for prep in children(token, "prep"):
+            if prep.lower_ == "of":
+                return child(prep, "pobj")
+        return next((c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+
     def place_at(self, token: Token) -> Place | None:
         """The place a locative phrase names: the phrase, else a place name inside it; a name
         the gazetteer lacks is kept as written, without coordinates."""
+        named = self.named_feature(token)
+        if named is not None and named.ent_type_ in PLACE_LABELS | {""}:
+            token = named  # the most specific place: "the neighbourhood of Al-Bayaa" in Baghdad
         names = [e for e in token.sent.ents if e.label_ in PLACE_LABELS and
                  token.left_edge.i <= e.start and e.end <= token.right_edge.i + 1]
         for text in (place_text(token), *(e.text for e in names)):
