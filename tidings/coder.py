@@ -17,7 +17,8 @@ from .syntax import (PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS, child, child
                      clause_of, governing_verb, is_passive, prep_objects, xcomp_chain)
 
 CODER_NAME = "tidings.rules/1"
-PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
+PLACE_PREPS = {"in", "at", "near", "outside", "inside", "on", "across", "through", "throughout",
+               "around", "along", "off", "within", "over", "into"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 UNRESOLVED_PRECISION = {"GPE": "city", "LOC": "region", "FAC": "site"}
 ARGUMENT_POS = {"NOUN", "PROPN", "PRON", "NUM"}
@@ -409,7 +410,7 @@ class RuleCoder:
         """"shelled the town of X", "stormed the hospital": the place attacked is where."""
         if cand.rule.pos != "VERB" or QUAD_CLASSES[cand.rule.event_type] != "material_conflict":
             return None
-        for obj in children(cand.token, "dobj"):
+        for obj in children(cand.token, "dobj", "nsubjpass"):  # "X was captured"
             if obj.ent_type_ in PLACE_LABELS or self.named_feature(obj) is not None:
                 return self.place_at(obj)
         return None
