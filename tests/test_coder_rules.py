@@ -100,3 +100,18 @@ def test_a_gerund_clause_keeps_its_own_date(code):
 def test_an_event_told_twice_is_one_event(code):
     events = code("Netanyahu visited Egypt on Monday. Netanyahu's visit to Egypt was short.")
     assert types(events) == ["CONSULT"]
+
+
+def test_a_place_deep_inside_another_phrase_is_not_the_event_place(code):
+    e = one(code("Netanyahu urged Trump to act during his talks in Cairo."), "REQUEST")
+    assert e.location is None
+
+
+def test_violence_without_a_named_doer_is_an_event_with_its_place(code):
+    e = one(code("Gunmen in a car killed three soldiers in the town of Mosul on Monday."), "ASSAULT")
+    assert e.location.name == "Mosul" and e.quantities[0].value == 3
+
+
+def test_an_unknown_place_name_is_kept_without_coordinates(code):
+    e = one(code("Israeli troops attacked the village of Qaryut on Monday."), "ASSAULT")
+    assert e.location.text.endswith("Qaryut") and e.location.lat is None

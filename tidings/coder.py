@@ -307,8 +307,9 @@ class RuleCoder:
     def unattributed(self, cand: Candidate) -> bool:
         """Violence, protest and coercion are events even when the doer is not named ("a bomb
         exploded in Baghdad"); other acts need a participant to mean anything."""
-        return QUAD_CLASSES[cand.rule.event_type] == "material_conflict" and \
-            (cand.rule.pos == "VERB" or cand.token.dep_ in ("nsubj", "nsubjpass", "dobj"))
+        if QUAD_CLASSES[cand.rule.event_type] != "material_conflict" or cand.token.dep_ == "amod":
+            return False  # "displaced Palestinians": a participle describing people
+        return cand.rule.pos == "VERB" or cand.token.dep_ in ("nsubj", "nsubjpass", "dobj")
 
     def inherit(self, cand: Candidate, earlier: list[Event],
                 ctx: Context) -> tuple[list[Mention], list[Mention]]:
@@ -396,7 +397,7 @@ class RuleCoder:
             return attacked
         for token in cand.token.sent:
             if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS and \
-                    clause_of(token.head, heads) and token.i not in actor_span:
+                    attached(token.head, heads) and token.i not in actor_span:
                 place = self.place_at(token)
                 if place is not None:
                     return place
@@ -450,6 +451,16 @@ class RuleCoder:
             if qty is not None and all(q.text != qty.text for q in found):
                 found.append(qty)
         return found
+
+
+def attached(prep: Token, heads: set[int]) -> bool:
+    """A place phrase belongs to the event when it modifies the event's verb or noun, or one of
+    the verb's own arguments ("attacked a school in Gaza"), not a noun deeper down ("the issue of
+    settlements in the West Bank", "during his talks in Washington")."""
+    head = prep.head
+    if head.i in heads:
+        return True
+    return head.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and head.head.i in heads
 
 
 def local_country(mentions: list[Mention], country: str | None) -> None:
