@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .errors import TidingsError
+from .model import penta_class
 from .query import EventQuery
 from .store import Store
 
@@ -189,15 +190,6 @@ def first(mentions: list[dict]) -> dict:
 def event_day(row: dict) -> str:
     day = row["day_lo"] or row["first_seen"]
     return day.isoformat() if day else ""
-
-
-def penta_class(cameo: str | None) -> int | str:
-    """Phoenix PentaClass from the CAMEO root: 0 statement, 1 verbal coop, 2 material coop,
-    3 verbal conflict, 4 material conflict."""
-    if not cameo:
-        return ""
-    root = int(cameo[:2])
-    return 0 if root == 1 else 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
 
 
 def phoenix_row(row: dict) -> list:

@@ -11,11 +11,9 @@ from dataclasses import dataclass, field
 
 from .evaluate import PLV_MERGE, Gold, predict
 from .goldsets import UNMAPPED, Case, Marked, cameo_root
-from .model import QUAD_CLASSES, Event
+from .model import Event, penta_class
 
 NONE = "NONE"
-QUAD_LABELS = {"verbal_cooperation": "1", "material_cooperation": "2",
-               "verbal_conflict": "3", "material_conflict": "4"}
 
 
 def prf(tp: int, pred: int, gold: int) -> dict[str, float]:
@@ -89,13 +87,14 @@ def score_plover_root(case: Case, events: list[Event], tally: Tally) -> None:
 
 
 def quad_label(events: list[Event]) -> str:
-    """ConfliBERT's classes: 1-4 the quad class of the most confident event; 0 (statement)
-    when no event is coded, because PLOVER has no statement type (CAMEO 01 maps to none)."""
-    coded = [e for e in events if e.event_type in QUAD_CLASSES]
+    """ConfliBERT's classes are Phoenix's PentaClass of the CAMEO code: 0 statements and
+    appeals, 1-4 the quad classes; the most confident event decides, and a sentence with no
+    coded event is a statement (0)."""
+    coded = [e for e in events if e.cameo]
     if not coded:
         return "0"
     best = max(coded, key=lambda e: (e.confidence, -e.trigger.start))
-    return QUAD_LABELS[best.quad_class]
+    return str(penta_class(best.cameo))
 
 
 def score_quad(case: Case, events: list[Event], tally: Tally) -> None:
