@@ -13,7 +13,7 @@ from .modality import status_of, tense_of
 from .model import QUAD_CLASSES, Article, Event, Mention, Place, Quantity, Trigger
 from .places import Gazetteer
 from .quantities import quantity_for, role_for
-from .syntax import (PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS, child, children,
+from .syntax import (CLAUSE_DEPS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS, child, children,
                      clause_of, governing_verb, is_passive, prep_objects, xcomp_chain)
 
 CODER_NAME = "tidings.rules/1"
@@ -301,7 +301,7 @@ class RuleCoder:
             coder=CODER_NAME)
         if event.location is not None and event.location.precision != "region":
             local_country(event.actor + event.recipient, event.location.country)
-        event.confidence = confidence(event, rule)
+        event.confidence = confidence(event, rule, prominence(token))
         return event
 
     def unattributed(self, cand: Candidate) -> bool:
@@ -525,8 +525,17 @@ def place_text(token: Token) -> str:
     return token.doc[tokens[0].i:tokens[-1].i + 1].text
 
 
-def confidence(event: Event, rule: Rule) -> float:
-    score = 0.45
+def prominence(token: Token) -> float:
+    """The main clause carries a sentence's news; a purpose clause three levels down less so."""
+    depth, current = 0, token
+    while current.head.i != current.i:
+        depth += current.dep_ in CLAUSE_DEPS or current.dep_ in ("xcomp", "pcomp")
+        current = current.head
+    return 0.05 if depth == 0 else 0.0 if depth == 1 else -0.05
+
+
+def confidence(event: Event, rule: Rule, bonus: float = 0.0) -> float:
+    score = 0.45 + bonus
     score += 0.15 if any(m.country for m in event.actor) else 0.0
     score += 0.15 if any(m.country for m in event.recipient) else 0.0
     score += 0.1 if rule.extra else 0.0
