@@ -255,7 +255,7 @@ class ActorFinder:
     @staticmethod
     def unknown_name(head: Token) -> list[Mention]:
         """A proper name tidings does not know is still a participant, of unknown country."""
-        if head.pos_ != "PROPN":
+        if head.pos_ != "PROPN" or head.ent_type_ not in ("PERSON", "ORG", "NORP"):
             return []
         start, end = np_bounds(head)
         kind = NER_KINDS.get(head.ent_type_, "organization")
