@@ -181,6 +181,7 @@ class AgreementFinder:
             found = self.status_at(reading, token)
             if found:
                 record.statuses.append(self.status_record(reading, spot.sentence, found))
+                record.parties.extend(self.signatories(reading, found))
             self.add_provisions(reading, record, spot.sentence, None, found)
         record.stances.extend(self.stances_at(reading, token, None))
 
@@ -242,6 +243,8 @@ class AgreementFinder:
         events = status_events(reading, head, token, status)
         date = next((e.date for e in events if e.date), None) or \
             date_below(head, reading.article.date, "future" if mood == "planned" else "past")
+        if mood == "planned" and status != "under_negotiation":
+            date = None  # "will take effect on Wednesday": agreed as of the report
         place = next((e.location.name for e in events if e.location), None)
         return Found(status, head, date, place, events)
 
@@ -374,6 +377,13 @@ class AgreementFinder:
             if event.event_type == "AGREE" or event.mode == "ceasefire":
                 found.extend(event.actor + event.recipient)
         return found
+
+    def signatories(self, reading: Reading, found: Found) -> list[Mention]:
+        """Who signed or reached it: the AGREE event's sides, else the verb's subject."""
+        if found.status != "agreed":
+            return []
+        sides = [m for e in found.events if e.event_type == "AGREE" for m in e.actor + e.recipient]
+        return sides or self.own_holder(reading, found.head)
 
     def clause_subject(self, reading: Reading, token: Token) -> list[Mention]:
         node = token
