@@ -128,3 +128,13 @@ def test_timeline_png_and_html(tmp_path):
         assert image.size == (int(PNG_SIZE[0] * PNG_DPI), int(PNG_SIZE[1] * PNG_DPI))
     page = write_html(rows, "ISR by week", tmp_path / "t.html").read_text()
     assert "<svg" in page and "2025-01-13" in page
+
+
+def test_a_store_made_before_agreements_is_upgraded(tmp_path):
+    path = tmp_path / "old.duckdb"
+    with Store.open(path) as store:  # make it look like a version-2 store
+        store.con.execute("DROP TABLE agreement_reports")
+        store.con.execute("DELETE FROM migrations WHERE version = 3")
+    with Store.open(path) as store:
+        assert store.agreements() == []
+        assert store.con.execute("SELECT max(version) FROM migrations").fetchone()[0] >= 3

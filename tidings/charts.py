@@ -43,6 +43,10 @@ def write_png(periods: list[Period], title: str, path: str | Path) -> Path:
     line.plot(labels, [p.balance or 0 for p in periods], color="black", marker="o",
               label="Goldstein balance")
     line.axhline(0, color="grey", linewidth=0.5)
+    bars = max([*up, *(-d for d in down), 1]) * 1.1
+    swing = max([abs(p.balance or 0) for p in periods] + [1]) * 1.1
+    ax.set_ylim(-bars, bars)  # both axes symmetric: one zero line for bars and balance
+    line.set_ylim(-swing, swing)
     ax.set_ylabel("events (conflict below zero)")
     line.set_ylabel("Goldstein balance (sum)")
     ax.set_title(title)
