@@ -115,3 +115,13 @@ def test_violence_without_a_named_doer_is_an_event_with_its_place(code):
 def test_an_unknown_place_name_is_kept_without_coordinates(code):
     e = one(code("Israeli troops attacked the village of Qaryut on Monday."), "ASSAULT")
     assert e.location.text.endswith("Qaryut") and e.location.lat is None
+
+
+def test_a_refusal_is_a_rejection_of_the_act(code):
+    e = one(code("Hamas said it will not release the captives."), "REJECT")
+    assert e.cameo == "1243" and e.status == "occurred" and codes(e.actor) == ["PSEREB"]
+
+
+def test_a_past_negation_stays_a_negated_act(code):
+    e = one(code("Israel did not release the prisoners."), "RETREAT")
+    assert e.status == "negated"

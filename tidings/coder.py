@@ -20,6 +20,7 @@ CODER_NAME = "tidings.rules/1"
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "on", "across", "through", "throughout",
                "around", "along", "off", "within", "over", "into"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+REFUSAL_AUX = {"will", "would", "wo", "shall", "can", "ca", "could"}  # "won't", "can't"
 UNRESOLVED_PRECISION = {"GPE": "city", "LOC": "region", "FAC": "site"}
 ARGUMENT_POS = {"NOUN", "PROPN", "PRON", "NUM"}
 
@@ -72,6 +73,8 @@ class RuleCoder:
         for cand in cands:
             if self.promised(cand, mentions, ctx):
                 self.as_promise(cand, cand)
+            elif self.refused(cand):
+                self.as_refusal(cand)
         for cand in cands:
             self.embed(cand, by_token)
         out = []
@@ -235,6 +238,19 @@ class RuleCoder:
             outer.recipient_tokens = outer.recipient_tokens or inner.recipient_tokens
             outer.actor = outer.actor or inner.actor
         outer.status = "occurred" if outer.status == "planned" else outer.status
+
+    def refused(self, cand: Candidate) -> bool:
+        """"X will not end the strike", "would not meet him": a refusal, said now."""
+        if cand.status != "negated" or cand.rule.pos != "VERB":
+            return False
+        modal = any(a.lower_ in REFUSAL_AUX for a in children(cand.token, "aux"))
+        return modal and self.lex.refusal(cand.rule.event_type, cand.rule.mode) is not None
+
+    def as_refusal(self, cand: Candidate) -> None:
+        coded = self.lex.refusal(cand.rule.event_type, cand.rule.mode)
+        cand.rule = replace(cand.rule, event_type=coded.event_type, mode=coded.mode,
+                            cameo=coded.cameo)
+        cand.status = "occurred"
 
     def promised(self, cand: Candidate, mentions: list[Mention], ctx: Context) -> bool:
         """"X is willing to withdraw", "X said it will release Y": the act is only promised."""

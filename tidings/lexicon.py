@@ -139,6 +139,7 @@ class Lexicon:
         self.reciprocal = frozenset(_phrases(grammar.get("reciprocal_nouns")))
         self.conditional = frozenset(_phrases(grammar.get("conditional_marks")))
         self.intents = MappingProxyType(intents_from(grammar.get("intent_codes") or {}, "grammar.yaml"))
+        self.refusals = MappingProxyType(intents_from(grammar.get("refusal_codes") or {}, "grammar.yaml"))
         self.willingness = frozenset(_phrases(grammar.get("willingness_words")))
         self.quantity_roles = MappingProxyType(dict(grammar.get("quantity_roles") or {}))
         self.quantity_role_lemmas = MappingProxyType(dict(grammar.get("quantity_role_lemmas") or {}))
@@ -165,6 +166,10 @@ class Lexicon:
     def intent(self, event_type: str, mode: str | None) -> Intent | None:
         """How a promise of an act of this type and mode is coded, if it has its own code."""
         return self.intents.get(f"{event_type}/{mode}") or self.intents.get(event_type)
+
+    def refusal(self, event_type: str, mode: str | None) -> Intent | None:
+        """How a refusal of an act of this type and mode is coded ("will not meet": 125)."""
+        return self.refusals.get(f"{event_type}/{mode}") or self.refusals.get(event_type)
 
     def goldstein(self, code: str | None) -> float | None:
         """The weight of a CAMEO code, falling back to its parent codes."""
