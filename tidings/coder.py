@@ -255,7 +255,8 @@ class RuleCoder:
     def promised(self, cand: Candidate, mentions: list[Mention], ctx: Context) -> bool:
         """"X is willing to withdraw", "X said it will release Y": the act is only promised."""
         verb = cand.token
-        if cand.rule.pos != "VERB" or self.lex.intent(cand.rule.event_type, cand.rule.mode) is None:
+        if cand.rule.pos != "VERB" or cand.status == "negated" or \
+                self.lex.intent(cand.rule.event_type, cand.rule.mode) is None:
             return False
         head = verb.head
         if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lemma_.lower() in self.lex.willingness:
