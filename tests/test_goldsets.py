@@ -87,3 +87,12 @@ def test_petrarch_dictionary_entries():
     assert actors[0]["country"] == "IVO" and actors[0]["kind"] == "country"
     assert actors[1] is None
     assert actors[2]["country"] == "HOB" and actors[2]["sector"] == "REB"
+
+
+def test_announced_cooperation_reads_as_intent_in_the_codebooks_view():
+    from tidings.scoring import as_codebooks_code
+    planned = as_codebooks_code(event("CONSULT", "040", status="planned"))
+    assert (planned.event_type, planned.cameo) == ("AGREE", "030")
+    assert as_codebooks_code(event("ASSAULT", "190", status="planned")).event_type == "ASSAULT"
+    assert as_codebooks_code(event("CONSULT", "040")).event_type == "CONSULT"
+    assert quad_label([event("CONSULT", "040", status="planned")]) == "1"

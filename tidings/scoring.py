@@ -7,7 +7,7 @@ figures (precision, recall, F1 per label, micro averages, accuracy) follow from 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .evaluate import PLV_MERGE, Gold, predict
 from .goldsets import UNMAPPED, Case, Marked, cameo_root
@@ -81,16 +81,29 @@ def gold_of(case: Case) -> Gold:
     return Gold(case.id, case.text, case.labels[0], spans.get("source"), spans.get("target"))
 
 
+COOPERATIVE = {"verbal_cooperation", "material_cooperation"}
+
+
+def as_codebooks_code(event: Event) -> Event:
+    """PLOVER and CAMEO annotators code an announced future cooperative act ("Putin will meet
+    Erdogan", "the US will provide aid") as intent to cooperate (AGREE, CAMEO 03x); tidings keeps
+    the act with status "planned". This view translates tidings' record to theirs."""
+    if event.status != "planned" or event.quad_class not in COOPERATIVE or event.event_type == "AGREE":
+        return event
+    return replace(event, event_type="AGREE", mode=None, cameo="030")
+
+
 def score_plover_root(case: Case, events: list[Event], tally: Tally) -> None:
     """PLV: the event that best fits the marked source and target; CONCEDE/RETREAT -> YIELD."""
-    tally.add(case.labels[0], predict(events, gold_of(case), PLV_MERGE))
+    coded = [as_codebooks_code(e) for e in events]
+    tally.add(case.labels[0], predict(coded, gold_of(case), PLV_MERGE))
 
 
 def quad_label(events: list[Event]) -> str:
     """ConfliBERT's classes are Phoenix's PentaClass of the CAMEO code: 0 statements and
     appeals, 1-4 the quad classes; the most confident event decides, and a sentence with no
     coded event is a statement (0)."""
-    coded = [e for e in events if e.cameo]
+    coded = [as_codebooks_code(e) for e in events if e.cameo]
     if not coded:
         return "0"
     best = max(coded, key=lambda e: (e.confidence, -e.trigger.start))
