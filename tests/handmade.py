@@ -38,12 +38,14 @@ TRIGGERS = [
     ("demonstrate", "VERB", "PROTEST", "demo", "141", "against", ""),
     ("accuse", "VERB", "ACCUSE", "allege", "112", "", ""),
     ("issue", "VERB", "ACCUSE", "", "112", "", ""),
+    ("reach agreement", "VERB", "SUPPORT", "", "057", "with", ""),
+    ("lift sanction", "VERB", "CONCEDE", "", "085", "", "absorb"),
 ]
 STATUS = {
     "planned": ["will", "shall", "be set to", "plan to", "be scheduled to", "be expected to",
                 "intend to", "aim to"],
     "hypothetical": ["could", "might", "may", "would", "should"],
-    "negated": ["not", "n't", "never"],
+    "negated": ["not", "n't", "never", "fail to"],
     "denial": ["deny"],
     "reporting": ["say", "tell", "confirm"],
     "light_verbs": {"actor": ["hold", "issue", "impose", "reach", "sign", "launch"],

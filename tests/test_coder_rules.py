@@ -125,3 +125,13 @@ def test_a_refusal_is_a_rejection_of_the_act(code):
 def test_a_past_negation_stays_a_negated_act(code):
     e = one(code("Israel did not release the prisoners."), "RETREAT")
     assert e.status == "negated"
+
+
+def test_failing_to_agree_is_a_rejection(code):
+    events = code("Egypt and Jordan failed to reach agreement on the plan.")
+    assert types(events) == ["REJECT"] and codes(events[0].actor) == ["EGY", "JOR"]
+
+
+def test_lifting_sanctions_is_one_concession(code):
+    events = code("The US lifted sanctions on Iran.")
+    assert types(events) == ["CONCEDE"] and codes(events[0].actor) == ["USA"]

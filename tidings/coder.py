@@ -240,11 +240,14 @@ class RuleCoder:
         outer.status = "occurred" if outer.status == "planned" else outer.status
 
     def refused(self, cand: Candidate) -> bool:
-        """"X will not end the strike", "would not meet him": a refusal, said now."""
+        """"X will not end the strike", "would not meet him", "failed to reach agreement": a
+        refusal (or failure) of a cooperative act, which is itself an event."""
         if cand.status != "negated" or cand.rule.pos != "VERB":
             return False
-        modal = any(a.lower_ in REFUSAL_AUX for a in children(cand.token, "aux"))
-        return modal and self.lex.refusal(cand.rule.event_type, cand.rule.mode) is not None
+        verb = cand.token
+        modal = any(a.lower_ in REFUSAL_AUX for a in children(verb, "aux"))
+        failed = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lex.negated
+        return (modal or failed) and self.lex.refusal(cand.rule.event_type, cand.rule.mode) is not None
 
     def as_refusal(self, cand: Candidate) -> None:
         coded = self.lex.refusal(cand.rule.event_type, cand.rule.mode)

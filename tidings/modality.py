@@ -32,6 +32,8 @@ def governor_status(verb: Token, lex: Lexicon) -> str | None:
         return None
     lemma = head.lemma_.lower()
     if verb.dep_ == "xcomp":
+        if lemma in lex.negated:
+            return "negated"  # "failed to reach agreement"
         if lemma in lex.planned or head.lower_ in lex.planned:
             return own_status(head, lex) if own_status(head, lex) == "negated" else "planned"
         if lemma in lex.hypothetical:
