@@ -190,6 +190,8 @@ class RuleCoder:
         for participle in children(noun, "amod", "acl"):  # "X facing pressure from Y"
             if participle.pos_ == "VERB" and participle.lemma_.lower() in self.lex.light_recipient:
                 recipient += children(participle, *SUBJECTS)
+        if not actor and noun.dep_ == "attr":  # "the US remains the largest donor"
+            actor += children(noun.head, *SUBJECTS)
         cand.actor_tokens = [self.antecedent(t) for t in actor]
         cand.recipient_tokens = [t for t in recipient if t.pos_ in ARGUMENT_POS]
 
