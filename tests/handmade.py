@@ -38,6 +38,7 @@ TRIGGERS = [
     ("demonstrate", "VERB", "PROTEST", "demo", "141", "against", ""),
     ("accuse", "VERB", "ACCUSE", "allege", "112", "", ""),
     ("issue", "VERB", "ACCUSE", "", "112", "", ""),
+    ("deploy", "VERB", "MOBILIZE", "troops", "154", "to", ""),
     ("reach agreement", "VERB", "SUPPORT", "", "057", "with", ""),
     ("lift sanction", "VERB", "CONCEDE", "", "085", "", "absorb"),
 ]

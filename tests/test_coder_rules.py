@@ -135,3 +135,9 @@ def test_failing_to_agree_is_a_rejection(code):
 def test_lifting_sanctions_is_one_concession(code):
     events = code("The US lifted sanctions on Iran.")
     assert types(events) == ["CONCEDE"] and codes(events[0].actor) == ["USA"]
+
+
+def test_peacekeepers_sent_are_aid_and_troops_massed_are_not(code):
+    aid = one(code("Egypt deployed 230 troops to Jordan on a peacekeeping mission."), "AID")
+    assert aid.cameo == "074"
+    assert one(code("Egypt deployed 230 troops to the border with Israel."), "MOBILIZE")

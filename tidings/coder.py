@@ -75,6 +75,10 @@ class RuleCoder:
                 self.as_promise(cand, cand)
             elif self.refused(cand):
                 self.as_refusal(cand)
+            elif self.protective(cand):
+                coded = self.lex.protective_code
+                cand.rule = replace(cand.rule, event_type=coded.event_type, mode=coded.mode,
+                                    cameo=coded.cameo)
         for cand in cands:
             self.embed(cand, by_token)
         out = []
@@ -256,6 +260,11 @@ class RuleCoder:
         cand.rule = replace(cand.rule, event_type=coded.event_type, mode=coded.mode,
                             cameo=coded.cameo)
         cand.status = "occurred"
+
+    def protective(self, cand: Candidate) -> bool:
+        """Troops sent as peacekeepers or observers: the deployment is aid (CAMEO 074)."""
+        return cand.rule.event_type == "MOBILIZE" and \
+            any(t.lemma_.lower() in self.lex.protective for t in cand.token.sent)
 
     def promised(self, cand: Candidate, mentions: list[Mention], ctx: Context) -> bool:
         """"X is willing to withdraw", "X said it will release Y": the act is only promised."""

@@ -140,6 +140,9 @@ class Lexicon:
         self.conditional = frozenset(_phrases(grammar.get("conditional_marks")))
         self.intents = MappingProxyType(intents_from(grammar.get("intent_codes") or {}, "grammar.yaml"))
         self.refusals = MappingProxyType(intents_from(grammar.get("refusal_codes") or {}, "grammar.yaml"))
+        self.protective = frozenset(_phrases(grammar.get("protective_forces")))
+        self.protective_code = intents_from({"protective": grammar.get("protective_code") or "AID 074"},
+                                            "grammar.yaml")["protective"]
         self.willingness = frozenset(_phrases(grammar.get("willingness_words")))
         self.quantity_roles = MappingProxyType(dict(grammar.get("quantity_roles") or {}))
         self.quantity_role_lemmas = MappingProxyType(dict(grammar.get("quantity_role_lemmas") or {}))
