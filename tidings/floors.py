@@ -124,7 +124,7 @@ def render(pins: dict[str, Pin], header: str) -> str:
     for pin in pins.values():
         lines += [f"[{pin.name}]", f'sha256 = "{pin.sha256}"', f"limit = {pin.limit}",
                   f"[{pin.name}.floors]"]
-        lines += [f"{k} = {v:.2f}" for k, v in pin.floors.items()]
+        lines += [f"{k} = {round(v, 4)}" for k, v in pin.floors.items()]  # 0.029 stays 0.029
         if pin.lowered:
             lines.append(f"[{pin.name}.lowered]")
             lines += [f'{k} = "{v}"' for k, v in pin.lowered.items()]
