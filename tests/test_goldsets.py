@@ -4,7 +4,6 @@ from __future__ import annotations
 from tidings.goldsets import (Case, Marked, bio_marks, detokenize, kairos_map, plover_for,
                               read_petrarch, repair_span)
 from tidings.model import Event, Mention, Trigger
-from tidings.petrdict import parse_lines, to_actor
 from tidings.scoring import Tally, align, quad_label, score_cameo
 
 GSR = '''<Sentences>
@@ -77,16 +76,6 @@ def test_event_location_token_index_spans_are_repaired():
 
 def _span(mark):
     return mark.start, mark.end
-
-
-def test_petrarch_dictionary_entries():
-    entries = parse_lines("<!-- head -->\nIVORY_COAST  [IVO] # note\n+COTE_D'IVOIRE\nBOROMIR [---]\n"
-                          "GOLLUM\n\t[HOBREB > 990816]\n")
-    actors = [to_actor(e) for e in entries]
-    assert actors[0]["name"] == "Ivory Coast" and actors[0]["aliases"] == ["Cote D'Ivoire"]
-    assert actors[0]["country"] == "IVO" and actors[0]["kind"] == "country"
-    assert actors[1] is None
-    assert actors[2]["country"] == "HOB" and actors[2]["sector"] == "REB"
 
 
 def test_announced_cooperation_reads_as_intent_in_the_codebooks_view():

@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import goldsets, scoring
+import yaml
+
+from . import goldsets, petrarch, scoring
 from .errors import TidingsError
 from .model import Article
 from .pipeline import Pipeline
 from .settings import Settings, load_settings
-from .petrdict import petrarch_actors
 
 DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "shared" / "data" / "dev"
 
@@ -118,7 +119,8 @@ def pipeline_for(spec: DevSet, root: Path, settings: Settings | None,
     settings = settings or load_settings()
     with tempfile.TemporaryDirectory() as tmp:
         extra = Path(tmp) / "actors.yaml"
-        petrarch_actors(root / spec.actors, extra)
+        doc = petrarch.import_file(root / spec.actors)
+        extra.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
         yield Pipeline(settings.with_overrides({"actors": [*settings.actors, str(extra)]}))
 
 
