@@ -110,6 +110,16 @@ def cue_words(phrases: Any) -> frozenset[str]:
     return frozenset(out)
 
 
+def check_modes(rules: list[Rule], table: list[dict[str, str]], where: str) -> None:
+    """Every trigger's mode is a PLOVER mode of its event type."""
+    allowed = {(r["event_type"].strip(), r["mode"].strip()) for r in table}
+    for rule in rules:
+        if rule.mode and (rule.event_type, rule.mode) not in allowed:
+            modes = sorted(m for t, m in allowed if t == rule.event_type)
+            raise KnowledgeError(f"{where}: {rule.pattern!r}: {rule.mode!r} is not a PLOVER mode of "
+                                 f"{rule.event_type}; its modes: {', '.join(modes) or 'none'}")
+
+
 class Lexicon:
     """Read-only trigger rules indexed by (head lemma, POS), the CAMEO table and the cues."""
 
@@ -159,6 +169,8 @@ class Lexicon:
             code = row["cameo"].strip()
             cameo[code] = Cameo(code, row["name"], float(row["goldstein"]),
                                 row["event_type"].strip() or None, row["mode"].strip() or None)
+        modes = data / "ontology" / "plover_modes.tsv"
+        check_modes(rules, _tsv_rows(modes.read_text("utf-8"), str(modes)), str(triggers))
         status = yaml.safe_load((data / "patterns" / "status.yaml").read_text("utf-8")) or {}
         grammar = yaml.safe_load((data / "patterns" / "grammar.yaml").read_text("utf-8")) or {}
         return cls(rules, cameo, status, grammar)
