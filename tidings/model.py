@@ -24,11 +24,14 @@ EVENT_TYPES = tuple(QUAD_CLASSES)
 
 def penta_class(cameo: str | None) -> int | str:
     """Phoenix PentaClass from the CAMEO root: 0 statements and appeals (01-02), 1 verbal
-    cooperation (03-05), 2 material cooperation (06-08), 3 verbal conflict (09-13), 4 material
-    conflict (14-20). CAMEO counts an appeal as cooperative where PLOVER's REQUEST is not."""
+    cooperation (03-05), 2 material cooperation (06-08), 3 verbal conflict (09-13, and 16
+    "reduce relations"), 4 material conflict (14-15, 17-20). CAMEO counts an appeal as
+    cooperative where PLOVER's REQUEST is not."""
     if not cameo:
         return ""
     root = int(cameo[:2])
+    if root == 16:
+        return 3
     return 0 if root <= 2 else 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
 STATUSES = ("occurred", "ongoing", "planned", "hypothetical", "negated")
 MENTION_KINDS = ("person", "organization", "country", "location", "group", "nationality")
