@@ -37,7 +37,6 @@ TRIGGERS = [
     ("riot", "NOUN", "PROTEST", "riot", "145", "", ""),
     ("demonstrate", "VERB", "PROTEST", "demo", "141", "against", ""),
     ("accuse", "VERB", "ACCUSE", "allege", "112", "", ""),
-    ("issue", "VERB", "ACCUSE", "", "112", "", ""),
     ("deploy", "VERB", "MOBILIZE", "troops", "154", "to", ""),
     ("reach agreement", "VERB", "SUPPORT", "", "057", "with", ""),
     ("lift sanction", "VERB", "CONCEDE", "", "085", "", "absorb"),

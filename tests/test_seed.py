@@ -24,7 +24,7 @@ def find(events, event_type, trigger=None, actor=None, recipient=None, status=No
     for e in events:
         if e["event_type"] != event_type:
             continue
-        if trigger and not e["trigger"]["text"].lower().startswith(trigger):
+        if trigger and not any(w.startswith(trigger) for w in e["trigger"]["text"].lower().split()):
             continue
         if actor and not actor <= countries(e["actor"]):
             continue

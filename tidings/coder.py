@@ -322,10 +322,9 @@ class RuleCoder:
         if not actor and not recipient and not self.unattributed(cand):
             return None
         date, date_text = self.event_date(cand, article)
-        trigger_end = token.idx + len(token.text)
         event = Event(
             article_id=article.id, sentence=index, event_type=rule.event_type, mode=rule.mode,
-            trigger=Trigger(token.text, token.idx, trigger_end), text=sent.text.strip(),
+            trigger=self.trigger_of(token), text=sent.text.strip(),
             cameo=rule.cameo, goldstein=self.lex.goldstein(rule.cameo), status=cand.status,
             actor=actor, recipient=recipient, date=date, date_text=date_text,
             location=self.event_place(cand, recipient), quantities=self.event_quantities(cand),
@@ -334,6 +333,16 @@ class RuleCoder:
             local_country(event.actor + event.recipient, event.location.country)
         event.confidence = confidence(event, rule, prominence(token))
         return event
+
+    def trigger_of(self, token: Token) -> Trigger:
+        """The words that express the event: the trigger, with its light verb when one carries
+        it ("launched an assault", "held talks")."""
+        start, end = token.idx, token.idx + len(token.text)
+        verb = token.head
+        if token.dep_ == "dobj" and verb.lemma_.lower() in self.lex.light_actor and \
+                0 < token.i - verb.i <= 6:
+            start = verb.idx
+        return Trigger(token.doc.text[start:end], start, end)
 
     def unattributed(self, cand: Candidate) -> bool:
         """Violence, protest and coercion are events even when the doer is not named ("a bomb
@@ -356,7 +365,7 @@ class RuleCoder:
                 continue
             if not actor and not recipient and definite:
                 return list(event.actor), list(event.recipient)
-            if not actor and recipient and event.trigger.text.lower().startswith(same_word[:5]):
+            if not actor and recipient and trigger_head(event).startswith(same_word[:5]):
                 return list(event.actor), recipient
         if not actor and not recipient and definite and same_word in ctx.topics:
             return tuple(list(side) for side in ctx.topics[same_word])
@@ -575,6 +584,11 @@ def confidence(event: Event, rule: Rule, bonus: float = 0.0) -> float:
     return max(0.05, min(0.95, score))
 
 
+def trigger_head(event: Event) -> str:
+    """The trigger's last word, lower case: "warrant" of "issued an arrest warrant"."""
+    return event.trigger.text.lower().split()[-1]
+
+
 def participants(event: Event) -> set[str]:
     return {m.name or m.text for m in event.actor + event.recipient}
 
@@ -609,13 +623,10 @@ def detail(event: Event) -> int:
 
 def dedupe(events: list[Event]) -> list[Event]:
     """Within a sentence, drop an event whose type and participants another event already covers."""
-    def names(e: Event) -> set[str]:
-        return {m.name or m.text for m in e.actor + e.recipient}
-
     keep: list[Event] = []
-    for event in sorted(events, key=lambda e: -len(names(e))):
-        if any(k.event_type == event.event_type and names(event) <= names(k) and
-               k.trigger.start != event.trigger.start for k in keep):
+    for event in sorted(events, key=lambda e: (-len(participants(e)), -e.confidence)):
+        if any(k.event_type == event.event_type and participants(event) <= participants(k)
+               for k in keep):
             continue
         keep.append(event)
     return sorted(keep, key=lambda e: e.trigger.start)
