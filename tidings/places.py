@@ -51,7 +51,8 @@ def city_keys(raw: Mapping) -> set[str]:
     ALTERNATES_FROM people also its Latin-script alternate names."""
     keys = {fold(raw["name"])}
     if raw["population"] >= ALTERNATES_FROM:
-        keys |= {n.lower().replace("'", "") for n in raw["alternatenames"] if LATIN_NAME.match(n)}
+        keys |= {n.lower().replace("'", "").replace("-", " ") for n in raw["alternatenames"]
+                 if LATIN_NAME.match(n)}
     return keys
 
 
@@ -134,11 +135,26 @@ class Gazetteer:
         alpha-3) is the country the text speaks of: among places of one name, those in it win."""
         regional = self.regional(text)
         country = self.possessor(text) or country
-        for form in self.forms(text):
+        for form in self.forms(text) + self.capitalized(text):
             found = self.lookup_name(text, form, country, regional)
             if found is not None:
                 return found
         return None
+
+    def capitalized(self, text: str) -> list[str]:
+        """Runs of capitalised words inside a phrase, longest first: "their Inglewood home" ->
+        "Inglewood"; "the war-ravaged capital Grozny" -> "Grozny". A last resort after the
+        phrase's own forms, for names the parser did not tag as places."""
+        words = text.split()
+        runs, run = [], []
+        for word in words + [""]:
+            if word[:1].isupper() and word.lower() not in CALENDAR_WORDS:
+                run.append(word.strip(",.;:"))
+            elif run:
+                runs.append(" ".join(run))
+                run = []
+        parts = [POSSESSIVE.split(r + " ")[0].strip() for r in runs]
+        return sorted((p for p in parts if p and p not in (text, )), key=len, reverse=True)
 
     def regional(self, text: str) -> bool:
         """The phrase calls the place a region: "Hama province", "the governorate of Idlib"."""

@@ -26,11 +26,12 @@ class Region:
     lon: float | None = None
 
 
-APOSTROPHES = str.maketrans("", "", "'’‘ʻʼ`")
+APOSTROPHES = str.maketrans("-", " ", "'’‘ʻʼ`")
 
 
 def fold(text: str) -> str:
-    """Lower case without accents or apostrophes: "Ḩamāh" -> "hamah", "Dar'ā" -> "dara"."""
+    """Lower case without accents or apostrophes, hyphens as spaces: "Ḩamāh" -> "hamah",
+    "Dar'ā" -> "dara", "Al-Imam" -> "al imam"."""
     if not text.isascii():
         text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return text.translate(APOSTROPHES).lower().strip()
@@ -76,7 +77,7 @@ def iso_forms(name: str, words: Mapping[str, frozenset[str]]) -> set[str]:
         tokens = tokens[:-1]
     forms = {base, " ".join(tokens)}
     if len(tokens) > 1 and tokens[0] in words["article"]:
-        forms |= {" ".join(tokens[1:]), f"{tokens[0]}-{' '.join(tokens[1:])}"}
+        forms.add(" ".join(tokens[1:]))
     return {f for f in forms if f and f not in words["direction"]}
 
 
