@@ -118,3 +118,17 @@ def test_population_threshold_is_a_setting():
     assert load_settings().min_city_population == 15000
     with pytest.raises(SettingsError, match="500, 1000, 5000, 15000"):
         city_tables(2000)
+
+
+def test_hyphens_fold_to_spaces(gaz):
+    assert gaz.lookup("Bien-Hoa").name == "Biên Hòa"
+
+
+@pytest.mark.parametrize("text", ["their Bien Hoa home", "the war-ravaged capital Bien Hoa"])
+def test_a_known_name_inside_a_phrase_is_found(gaz, text):
+    place = gaz.lookup(text)
+    assert place.name == "Biên Hòa" and place.text == text
+
+
+def test_lower_case_phrase_without_names_is_no_place(gaz):
+    assert gaz.lookup("the area") is None and gaz.lookup("their home") is None
