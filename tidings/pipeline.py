@@ -59,7 +59,7 @@ class Pipeline:
         self.nlp = load_nlp(self.settings.model)
         self.kb = KnowledgeBase.load(self.settings.actors)
         self.lexicon = Lexicon.load()
-        self.gazetteer = Gazetteer(self.kb)
+        self.gazetteer = Gazetteer(self.kb, self.settings.min_city_population)
         self.finder = ActorFinder(self.nlp, self.kb)
         self.coder = CODERS.get(self.settings.coder)(self.lexicon, self.finder, self.gazetteer)
         self.agreements = AGREEMENT_FINDERS.get(self.settings.agreements)(

@@ -20,6 +20,7 @@ class Settings:
     actors: tuple[str, ...] = field(default_factory=tuple)
     batch_size: int = 32
     max_article_bytes: int = 5_000_000
+    min_city_population: int = 15000
 
     def with_overrides(self, values: dict) -> Settings:
         known = {f.name for f in fields(self)}
