@@ -37,6 +37,7 @@ TRIGGERS = [
     ("riot", "NOUN", "PROTEST", "riot", "145", "", ""),
     ("demonstrate", "VERB", "PROTEST", "demo", "141", "against", ""),
     ("accuse", "VERB", "ACCUSE", "allege", "112", "", ""),
+    ("storm", "VERB", "ASSAULT", "", "190", "", ""),
     ("deploy", "VERB", "MOBILIZE", "troops", "154", "to", ""),
     ("reach agreement", "VERB", "SUPPORT", "", "057", "with", ""),
     ("lift sanction", "VERB", "CONCEDE", "", "085", "", "absorb"),

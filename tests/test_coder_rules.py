@@ -141,3 +141,8 @@ def test_peacekeepers_sent_are_aid_and_troops_massed_are_not(code):
     aid = one(code("Egypt deployed 230 troops to Jordan on a peacekeeping mission."), "AID")
     assert aid.cameo == "074"
     assert one(code("Egypt deployed 230 troops to the border with Israel."), "MOBILIZE")
+
+
+def test_a_participle_clause_takes_the_place_of_its_main_clause(code):
+    e = one(code("Israeli troops stormed a school in Gaza, killing three people."), "ASSAULT")
+    assert e.location is not None and e.location.text.endswith("Gaza")

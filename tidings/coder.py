@@ -20,6 +20,7 @@ CODER_NAME = "tidings.rules/1"
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "on", "across", "through", "throughout",
                "around", "along", "off", "within", "over", "into"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+TIME_PREPS = {"during", "before", "after", "since", "until", "ahead"}  # "during his talks in X"
 REFUSAL_AUX = {"will", "would", "wo", "shall", "can", "ca", "could"}  # "won't", "can't"
 UNRESOLVED_PRECISION = {"GPE": "city", "LOC": "region", "FAC": "site"}
 ARGUMENT_POS = {"NOUN", "PROPN", "PRON", "NUM"}
@@ -430,30 +431,35 @@ class RuleCoder:
         return dates.shift(dates.Date.fromisoformat(article.date), -amount, unit), span
 
     def event_place(self, cand: Candidate, recipient: list[Mention]) -> Place | None:
-        heads = self.clause_heads(cand.token)
+        hint = next((m.country for m in cand.actor + recipient if m.country), None)
+        place = self.object_place(cand, hint) or self.clause_place(cand, cand.token, hint)
+        if place is None and cand.rule.mode == "visit":
+            place = next((self.places.lookup(m.text) for m in recipient
+                          if m.kind in ("country", "location")), None)
+        return place
+
+    def clause_place(self, cand: Candidate, token: Token, hint: str | None) -> Place | None:
+        """A place phrase on the event's clause; failing that, on the clause it depends on
+        ("shelling hit a bus in Donetsk, killing 8": the killing was in Donetsk too)."""
+        heads = self.clause_heads(token)
         actor_span = {t.i for a in cand.actor_tokens for t in a.subtree}  # "figures in Israel"
-        attacked = self.object_place(cand)
-        if attacked is not None:
-            return attacked
-        for token in cand.token.sent:
-            if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS and \
-                    attached(token.head, heads) and token.i not in actor_span:
-                place = self.place_at(token)
+        for other in token.sent:
+            if other.dep_ == "pobj" and other.head.lower_ in PLACE_PREPS and \
+                    attached(other.head, heads) and other.i not in actor_span:
+                place = self.place_at(other, hint)
                 if place is not None:
                     return place
-        if cand.rule.mode == "visit":
-            for m in recipient:
-                if m.kind in ("country", "location"):
-                    return self.places.lookup(m.text)
+        if token.dep_ in CLAUSE_DEPS | {"xcomp"} and token.head.i != token.i:
+            return self.clause_place(cand, token.head, hint)
         return None
 
-    def object_place(self, cand: Candidate) -> Place | None:
+    def object_place(self, cand: Candidate, hint: str | None = None) -> Place | None:
         """"shelled the town of X", "stormed the hospital": the place attacked is where."""
         if cand.rule.pos != "VERB" or QUAD_CLASSES[cand.rule.event_type] != "material_conflict":
             return None
         for obj in children(cand.token, "dobj", "nsubjpass"):  # "X was captured"
             if obj.ent_type_ in PLACE_LABELS or self.named_feature(obj) is not None:
-                return self.place_at(obj)
+                return self.place_at(obj, hint)
         return None
 
     def named_feature(self, token: Token) -> Token | None:
@@ -465,7 +471,7 @@ class RuleCoder:
                 return child(prep, "pobj")
         return next((c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
 
-    def place_at(self, token: Token) -> Place | None:
+    def place_at(self, token: Token, hint: str | None = None) -> Place | None:
         """The place a locative phrase names: the phrase, else a place name inside it; a name
         the gazetteer lacks is kept as written, without coordinates."""
         named = self.named_feature(token)
@@ -474,7 +480,7 @@ class RuleCoder:
         names = [e for e in token.sent.ents if e.label_ in PLACE_LABELS and
                  token.left_edge.i <= e.start and e.end <= token.right_edge.i + 1]
         for text in (place_text(token), *(e.text for e in names)):
-            place = self.places.lookup(text)
+            place = self.places.lookup(text, country=hint)
             if place is not None:
                 return place
         if names:
@@ -500,6 +506,8 @@ def attached(prep: Token, heads: set[int]) -> bool:
     head = prep.head
     if head.i in heads:
         return True
+    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ not in TIME_PREPS:
+        return head.head.head.i in heads  # "killed in an attack on Buwa village"
     return head.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and head.head.i in heads
 
 
