@@ -41,10 +41,15 @@ class Preparing:
 
 
 def warm(processor: Callable) -> None:
-    """Load what ``processor`` needs now (its ``warm`` method, when it has one)."""
+    """Load what ``processor`` needs now (its ``warm`` method, when it has one). A failure is
+    left for the first task to raise, where the main process sees it (a failing initializer
+    would only make the pool start new workers for ever)."""
     loader = getattr(processor, "warm", None)
     if loader is not None:
-        loader()
+        try:
+            loader()
+        except Exception:  # noqa: BLE001  (raised again, with its message, by the first task)
+            pass
 
 
 def wait_at(barrier) -> None:
