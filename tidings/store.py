@@ -5,7 +5,7 @@ clusters across articles, and failures; rows come back as the records of docs/ev
     store.add(result)                      # a tidings.pipeline.Result; idempotent
     store.events(EventQuery(actor="ISR"))  # -> list[Event]
 
-Each ``add`` is one transaction, so a killed ingest leaves whole articles only.
+Each ``add`` or ``write`` (a batch) is one transaction, so a killed ingest leaves whole articles only.
 """
 from __future__ import annotations
 
