@@ -12,12 +12,15 @@ The machine may be busy with other work, so 1- and 2-worker rounds are interleav
 1, 2, ...) and the best round of each is reported, with the median. Start-up (loading the NLP
 pipeline in this process, or starting the worker processes until each has loaded its pipeline)
 is timed apart from ingest itself; the ratio is given with and without it. The load average is
-printed before and after each round.
+printed before and after each round, and the cores the round actually got: CPU seconds of this
+process and its workers over the round's wall time (start-up included); well under 1 (or 2 for
+2 workers) means other processes had the CPUs.
 """
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import tempfile
 import time
@@ -52,6 +55,7 @@ class Round:
     events: int
     size: int
     load: tuple[float, float]
+    cores: float
 
     @property
     def total(self) -> float:
@@ -66,9 +70,15 @@ def corpus(repeat: int) -> tuple[list[tuple[str, Article]], str]:
     return items, source
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the workers, once joined)."""
+    mine, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return mine.ru_utime + mine.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def timed_ingest(items, workers: int, settings) -> Round:
     """One ingest into an empty store; start-up timed apart."""
-    load_before = os.getloadavg()[0]
+    load_before, cpu_before = os.getloadavg()[0], cpu_seconds()
     processor = PipelineProcessor(settings)
     worker_pipeline.cache_clear()
     with tempfile.TemporaryDirectory() as tmp:
@@ -88,8 +98,9 @@ def timed_ingest(items, workers: int, settings) -> Round:
             store.con.execute("CHECKPOINT")
             events = store.stats()["events"]
         size = path.stat().st_size
+    cores = (cpu_seconds() - cpu_before) / (startup + seconds)
     return Round(workers, startup, seconds, report.added, events, size,
-                 (load_before, os.getloadavg()[0]))
+                 (load_before, os.getloadavg()[0]), cores)
 
 
 def dyad_query(n: int, repeat: int = 3) -> tuple[float, int]:
@@ -114,7 +125,7 @@ def schedule(rounds: int) -> list[int]:
 def show_round(r: Round) -> None:
     print(f"  {r.workers} worker(s): start-up {r.startup:5.1f} s, ingest {r.seconds:6.1f} s "
           f"({r.articles / r.seconds:6.2f} articles/s, {r.events / r.seconds:7.1f} events/s), "
-          f"load {r.load[0]:.2f} -> {r.load[1]:.2f}", flush=True)
+          f"{r.cores:.2f} cores used, load {r.load[0]:.2f} -> {r.load[1]:.2f}", flush=True)
 
 
 def summary(rounds: list[Round], workers: int) -> Round:
@@ -123,7 +134,7 @@ def summary(rounds: list[Round], workers: int) -> Round:
     median = statistics.median(r.seconds for r in mine)
     print(f"{workers} worker(s), best of {len(mine)}: {best.articles / best.seconds:7.2f} articles/s"
           f"  {best.events / best.seconds:8.1f} events/s  ingest {best.seconds:.1f} s (median "
-          f"{median:.1f} s)  start-up {min(r.startup for r in mine):.1f} s  "
+          f"{median:.1f} s, {best.cores:.2f} cores)  start-up {min(r.startup for r in mine):.1f} s  "
           f"({best.articles} articles, {best.events} events)  "
           f"store {best.size / max(best.events, 1) * 1000 / 1e6:.2f} MB per 1,000 events")
     return best
