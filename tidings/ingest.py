@@ -20,7 +20,8 @@ from .pipeline import Pipeline, Result
 from .settings import Settings
 from .sources import Origin
 from .store import Store
-from .workers import Batch, Prepared, Preparing, Prepped, WorkerPool
+from .rows import Prepared
+from .workers import Batch, Preparing, Prepped, WorkerPool
 
 Outcome = tuple[str, Result | InputError, list[Sentence]]
 
