@@ -150,8 +150,8 @@ from tests.storekit import FakeProcessor
 with Store.open(sys.argv[1]) as store:
     def show(report):
         print(report.added, flush=True)
-    ingest(store, read_sources([sys.argv[2]]), FakeProcessor(float(sys.argv[3])), chunk=1,
-           on_progress=show)
+    ingest(store, read_sources([sys.argv[2]]), FakeProcessor(float(sys.argv[3])),
+           chunk=int(sys.argv[4]), on_progress=show)
 """
 DUMP = ("articles", "sentences", "mentions", "events", "dyads", "clusters", "cluster_members",
         "failures", "signatures", "lsh_buckets")
@@ -162,20 +162,21 @@ def dump(path: Path) -> dict:
         return {t: store.con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in DUMP}
 
 
-def ingest_process(db: Path, source: Path, delay: float) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", KILL_SCRIPT, str(db), str(source), str(delay)],
-                            cwd=ROOT, stdout=subprocess.PIPE, text=True)
+def ingest_process(db: Path, source: Path, delay: float, chunk: int) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", KILL_SCRIPT, str(db), str(source), str(delay),
+                             str(chunk)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
 
 
-def test_killed_run_resumed_ends_with_the_same_store(tmp_path):
+@pytest.mark.parametrize("chunk", [1, 4])
+def test_killed_run_resumed_ends_with_the_same_store(tmp_path, chunk):
     records = [{"id": f"k{i}", "text": f"Story {i}. " + " ".join(f"w{i}x{j}" for j in range(30)),
                 "date": f"2025-02-{1 + i % 20:02d}", "source": f"s{i % 3}"} for i in range(40)]
     records.insert(20, {"id": "bad"})
     source = tmp_path / "k.jsonl"
     source.write_text("\n".join(json.dumps(r) for r in records))
-    whole = ingest_process(tmp_path / "whole.duckdb", source, 0.0)
+    whole = ingest_process(tmp_path / "whole.duckdb", source, 0.0, 8)
     assert whole.wait(120) == 0
-    killed = ingest_process(tmp_path / "resumed.duckdb", source, 0.05)
+    killed = ingest_process(tmp_path / "resumed.duckdb", source, 0.05, chunk)
     for line in killed.stdout:
         if int(line) >= 10:
             os.kill(killed.pid, signal.SIGKILL)
@@ -184,7 +185,7 @@ def test_killed_run_resumed_ends_with_the_same_store(tmp_path):
     assert killed.returncode == -signal.SIGKILL
     partial = dump(tmp_path / "resumed.duckdb")
     assert 10 <= len(partial["articles"]) < 40
-    assert ingest_process(tmp_path / "resumed.duckdb", source, 0.0).wait(120) == 0
+    assert ingest_process(tmp_path / "resumed.duckdb", source, 0.0, chunk).wait(120) == 0
     assert dump(tmp_path / "resumed.duckdb") == dump(tmp_path / "whole.duckdb")
 
 

@@ -2,13 +2,14 @@
 
 Articles already in the store (same id, same text) are skipped before any NLP work, so a run that
 was killed and is started again only does what is left. Results are written in input order, one
-transaction per article, so the finished store does not depend on where a run was interrupted.
+transaction per batch of whole articles, with the same outcome as adding them one by one, so the
+finished store does not depend on where a run was interrupted. With ``workers`` > 1 the articles
+are coded and turned into store rows in worker processes (``tidings.workers``); with 1 everything
+runs in this process, with no pool.
 """
 from __future__ import annotations
 
-import multiprocessing
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,8 +20,9 @@ from .pipeline import Pipeline, Result
 from .settings import Settings
 from .sources import Origin
 from .store import Store
+from .rows import Prepared
+from .workers import Batch, Preparing, Prepped, WorkerPool
 
-Batch = list[tuple[str, Article]]
 Outcome = tuple[str, Result | InputError, list[Sentence]]
 
 
@@ -35,6 +37,10 @@ class PipelineProcessor:
     """Codes a batch of articles with the NLP pipeline; picklable, so it runs in worker processes."""
 
     settings: Settings
+
+    def warm(self) -> None:
+        """Load the pipeline now (worker processes do this when they start)."""
+        worker_pipeline(self.settings)
 
     def __call__(self, batch: Batch) -> list[Outcome]:
         pipeline = worker_pipeline(self.settings)
@@ -95,15 +101,16 @@ Progress = Callable[[IngestReport], None]
 
 
 def ingest(store: Store, items: Iterable[Origin], processor: Callable[[Batch], list[Outcome]],
-           workers: int = 1, chunk: int = 8, on_progress: Progress | None = None) -> IngestReport:
-    """Store everything ``items`` holds; return what happened. ``workers`` > 1 uses processes."""
+           workers: int = 1, chunk: int = 8, on_progress: Progress | None = None,
+           pool: WorkerPool | None = None) -> IngestReport:
+    """Store everything ``items`` holds; return what happened. ``workers`` > 1 uses processes
+    (``pool``, when given, is a started pool of them for ``processor``)."""
     report = IngestReport()
     notify = on_progress or (lambda _report: None)
     batches = pending_batches(store, items, report, chunk, notify)
-    for outcomes in run_batches(processor, batches, workers):
-        for origin, outcome, sentences in outcomes:
-            write(store, report, origin, outcome, sentences)
-            notify(report)
+    task = Preparing(processor, store.options.hasher)
+    for prepped in run_batches(task, batches, workers, pool):
+        write(store, report, prepped, notify)
     return report
 
 
@@ -128,26 +135,31 @@ def pending_batches(store: Store, items: Iterable[Origin], report: IngestReport,
         yield batch
 
 
-def run_batches(processor, batches: Iterator[Batch], workers: int) -> Iterator[list[Outcome]]:
-    """Outcomes batch by batch, in input order; at most 2 batches per worker in flight."""
-    if workers <= 1:
-        yield from map(processor, batches)
-        return
-    with multiprocessing.get_context("spawn").Pool(workers) as pool:
-        flight: deque = deque()
-        for batch in batches:
-            flight.append(pool.apply_async(processor, (batch,)))
-            if len(flight) >= 2 * workers:
-                yield flight.popleft().get()
-        while flight:
-            yield flight.popleft().get()
+def run_batches(task: Preparing, batches: Iterator[Batch], workers: int,
+                pool: WorkerPool | None = None) -> Iterator[Prepped]:
+    """Prepared batches in input order: in this process, or on worker processes."""
+    if pool is not None:
+        yield from pool.run(task, batches)
+    elif workers <= 1:
+        yield from map(task, batches)
+    else:
+        with WorkerPool(task.processor, workers) as own:
+            yield from own.run(task, batches)
 
 
-def write(store: Store, report: IngestReport, origin: str, outcome, sentences) -> None:
-    if isinstance(outcome, TidingsError):
-        fail(store, report, origin, outcome)
-        return
-    added = store.add(outcome, sentences, origin)
+def write(store: Store, report: IngestReport, prepped: Prepped, notify: Progress) -> None:
+    """Write one batch in one transaction, then count it (so counts are of committed work)."""
+    errors = [(origin, item) for origin, item in prepped if isinstance(item, TidingsError)]
+    added = iter(store.write([item for _, item in prepped if isinstance(item, Prepared)], errors))
+    for origin, item in prepped:
+        if isinstance(item, TidingsError):
+            report.failures.append((origin, str(item).splitlines()[0]))
+        else:
+            count(report, next(added))
+        notify(report)
+
+
+def count(report: IngestReport, added) -> None:
     if added.added:
         report.added += 1
         report.events += added.events

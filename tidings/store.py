@@ -5,27 +5,26 @@ clusters across articles, and failures; rows come back as the records of docs/ev
     store.add(result)                      # a tidings.pipeline.Result; idempotent
     store.events(EventQuery(actor="ISR"))  # -> list[Event]
 
-Each ``add`` is one transaction, so a killed ingest leaves whole articles only.
+Each ``add`` or ``write`` (a batch) is one transaction, so a killed ingest leaves whole articles only.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date as Date, timedelta
 from pathlib import Path
 
 import duckdb
-import numpy as np
 
 from .agreements import Agreement, has_party, merge
-from .dedup import ClusterKey, MinHasher, date_span, place_key, similarity
+from .dedup import MinHasher
 from .errors import InputError, StoreError, TidingsError
 from .migrations import MIGRATIONS
 from .model import Article, Event, Sentence
 from .pipeline import Result
 from .query import ClusterRow, EventQuery, cluster_sql, dyads_sql, events_sql
+from .rows import Prepared, prepare, text_hash
+from .writer import SegmentWriter, segments, with_view
 
 DEFAULT_DB = "tidings.duckdb"
 EVENT_JOINS = ("LEFT JOIN cluster_members m ON m.event_id = e.event_id LEFT JOIN sentences s "
@@ -36,10 +35,6 @@ CLUSTER_EXPORT_SQL = (
     "JOIN events r ON r.event_id = c.representative JOIN cluster_members m USING (cluster_id) "
     "JOIN articles a ON a.id = m.article_id GROUP BY ALL ORDER BY c.day_lo NULLS LAST, c.cluster_id")
 LOCKED_FIX = "Another tidings process has the store open; wait for it or use another --db file."
-
-
-def text_hash(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,43 +90,62 @@ class Store:
 
     def has(self, article: Article) -> bool:
         """True when this article (same id and same text) is already stored."""
-        row = self.con.execute("SELECT text_hash FROM articles WHERE id = ?", [article.id]).fetchone()
-        return row is not None and row[0] == text_hash(article.text)
+        rows = self.con.execute("SELECT text_hash FROM articles WHERE id = ?", [article.id]).fetchall()
+        return bool(rows) and rows[0][0] == text_hash(article.text)
 
     def add(self, result: Result, sentences: list[Sentence] | None = None,
             origin: str | None = None) -> Added:
         """Store one article's result in one transaction. The same article twice adds nothing;
         the same id with a new text replaces the old version."""
-        article = result.article
-        if self.has(article):
-            return Added(article.id, False)
+        return self.write([self.prepare(result, sentences, origin)])[0]
+
+    def prepare(self, result: Result, sentences: list[Sentence] | None = None,
+                origin: str | None = None) -> Prepared:
+        """The rows ``write`` takes (built with this store's MinHash shape)."""
+        return prepare(result, sentences, origin, self.options.hasher)
+
+    def write(self, items: list[Prepared],
+              failures: list[tuple[str, TidingsError]] = ()) -> list[Added]:
+        """Store prepared articles, in order, and (origin, error) failures in one transaction:
+        the same outcome as adding them one by one, with a fixed number of statements."""
         self.con.begin()
         try:
-            added = self._add(result, sentences, origin)
+            added = self._write(items)
+            for origin, error in failures:
+                self.record_failure(error, origin)
             self.con.commit()
         except Exception:
             self.con.rollback()
             raise
         return added
 
-    def _add(self, result: Result, sentences: list[Sentence] | None, origin: str | None) -> Added:
-        article = result.article
-        self._remove_article(article.id)
-        dup_of, score = self._near_duplicate(article)
-        seq = self.con.execute("SELECT coalesce(max(seq), 0) + 1 FROM articles").fetchone()[0]
-        self.con.execute(
-            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [article.id, seq, text_hash(article.text), article.date, article.title, article.source,
-             article.url, origin, article.text, len(result.events), dup_of, score])
-        self._insert_sentences(article, sentences or sentences_of(result))
-        self._insert_mentions(result)
-        for event in unique_events(result.events):
-            self._insert_event(event, article)
-            self._cluster(event, article, dup_of)
-        self._insert_agreements(result)
-        if origin:
-            self.con.execute("DELETE FROM failures WHERE origin = ?", [origin])
-        return Added(article.id, True, len(result.events), dup_of)
+    def _write(self, items: list[Prepared]) -> list[Added]:
+        options = self.options
+        writer = SegmentWriter(self.con, options.hasher, options.near_duplicate, options.window_days)
+        out: dict[int, Added] = {}
+        segment: list[tuple[int, Prepared]] = []
+        for n, (kind, item) in enumerate(segments(items, self._stored_hashes(items))):
+            if kind == "skip":
+                out[n] = Added(item.article_id, False)
+                continue
+            if kind == "replace":
+                self._flush(writer, segment, out)
+                self._remove_article(item.article_id)
+            segment.append((n, item))
+        self._flush(writer, segment, out)
+        return [out[n] for n in sorted(out)]
+
+    @staticmethod
+    def _flush(writer: SegmentWriter, segment: list[tuple[int, Prepared]], out: dict) -> None:
+        dups = writer.write([item for _, item in segment])
+        for (n, item), (dup_of, _score) in zip(segment, dups):
+            out[n] = Added(item.article_id, True, item.num_events, dup_of)
+        segment.clear()
+
+    def _stored_hashes(self, items: list[Prepared]) -> dict[str, str]:
+        ids = sorted({(p.article_id,) for p in items})
+        return dict(with_view(self.con, "_ids", ids, lambda: self.con.execute(
+            "SELECT id, text_hash FROM articles WHERE id IN (SELECT c0 FROM _ids)").fetchall()))
 
     def record_failure(self, error: TidingsError, origin: str | None = None) -> None:
         """Remember why an input could not be stored (one row per input place, replaced on retry)."""
@@ -154,110 +168,6 @@ class Store:
         self.con.execute("DELETE FROM dyads WHERE event_id NOT IN (SELECT event_id FROM events)")
         for cluster_id in touched:
             self._refresh_cluster(cluster_id)
-
-    def _near_duplicate(self, article: Article) -> tuple[str | None, float | None]:
-        """Link to the earliest stored article whose text is nearly the same (MinHash + LSH)."""
-        hasher = self.options.hasher
-        signature = hasher.signature(article.text)
-        buckets = hasher.buckets(signature)
-        candidates = self.con.execute(
-            "SELECT a.id, a.duplicate_of, s.minhash FROM articles a JOIN signatures s "
-            "ON s.article_id = a.id WHERE a.id IN (SELECT l.article_id FROM lsh_buckets l "
-            "JOIN (SELECT unnest(?::SMALLINT[]) AS band, unnest(?::UBIGINT[]) AS bucket) q "
-            "USING (band, bucket)) ORDER BY a.seq",
-            [list(range(hasher.bands)), buckets]).fetchall()
-        self.con.execute("INSERT INTO signatures VALUES (?, ?)", [article.id, signature.tolist()])
-        self.con.executemany("INSERT INTO lsh_buckets VALUES (?, ?, ?)",
-                             [[band, bucket, article.id] for band, bucket in enumerate(buckets)])
-        best: tuple[str | None, float | None] = (None, None)
-        for other_id, other_dup, other_sig in candidates:
-            score = similarity(signature, np.array(other_sig, dtype=np.uint32))
-            if score >= self.options.near_duplicate and (best[1] is None or score > best[1]):
-                best = (other_dup or other_id, round(score, 3))
-        return best
-
-    def _insert_sentences(self, article: Article, sentences: list[Sentence]) -> None:
-        self._many("INSERT INTO sentences VALUES (?, ?, ?, ?)",
-                   [[article.id, s.index, s.start, s.end] for s in sentences])
-
-    def _insert_mentions(self, result: Result) -> None:
-        rows = [[result.article.id, i, m.text, m.start, m.end, m.kind, m.name or m.text, m.country,
-                 m.sector, m.code, m.id] for i, m in enumerate(result.mentions)]
-        self._many("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-
-    def _insert_agreements(self, result: Result) -> None:
-        rows = [[result.article.id, i, a.merge_key(), a.family,
-                 json.dumps(a.to_dict(), ensure_ascii=False)]
-                for i, a in enumerate(getattr(result, "agreements", None) or [])]
-        self._many("INSERT INTO agreement_reports VALUES (?, ?, ?, ?, ?)", rows)
-
-    def _many(self, sql: str, rows: list[list]) -> None:
-        if rows:
-            self.con.executemany(sql, rows)
-
-    def _insert_event(self, event: Event, article: Article) -> None:
-        record = event.to_dict()
-        lo, hi = event_days(event, article)
-        loc = event.location
-        self.con.execute(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?, ?)",
-            [record["event_id"], event.article_id, event.sentence, event.trigger.start,
-             event.event_type, event.mode, event.cameo, event.quad_class, event.goldstein,
-             event.status, mention_keys(event.actor), mention_keys(event.recipient), event.date,
-             lo, hi, loc.name if loc else None, loc.country if loc else None,
-             loc.lat if loc else None, loc.lon if loc else None, event.text, record["confidence"],
-             event.coder, json.dumps(record, ensure_ascii=False)])
-        rows = [[record["event_id"], lo, a.country, a.code, r.country, r.code, event.goldstein]
-                for a in event.actor for r in event.recipient if a.country and r.country]
-        self._many("INSERT INTO dyads VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
-
-    # ---- clustering --------------------------------------------------------------------------
-
-    def _cluster(self, event: Event, article: Article, dup_of: str | None) -> None:
-        """Put an event in the cluster of the same real-world event, merging clusters it bridges."""
-        key = ClusterKey.of(event)
-        lo, hi = event_days(event, article)
-        place = place_key(event)
-        found = self._candidates(key, lo, hi, place, dup_of) if key.clusterable and lo else []
-        cluster_id = found[0] if found else "c-" + event.event_id[2:]
-        if not found:
-            self.con.execute(
-                "INSERT INTO clusters (cluster_id, event_type, status_group, actor_key, "
-                "recipient_key, place, representative) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [cluster_id, key.event_type, key.status_group, key.actor, key.recipient, place,
-                 event.event_id])
-        for other in found[1:]:
-            self._merge(other, cluster_id)
-        self.con.execute("INSERT INTO cluster_members VALUES (?, ?, ?)",
-                         [cluster_id, event.event_id, event.article_id])
-        if place:
-            self.con.execute("UPDATE clusters SET place = ? WHERE cluster_id = ? AND place IS NULL",
-                             [place, cluster_id])
-        self._refresh_cluster(cluster_id)
-
-    def _candidates(self, key: ClusterKey, lo: Date, hi: Date, place: str | None,
-                    dup_of: str | None) -> list[str]:
-        """Clusters with the same key whose dates fall within the window (or that hold events of
-        the article this one duplicates), oldest first."""
-        window = timedelta(days=self.options.window_days)
-        precise = (hi - lo).days <= 31
-        rows = self.con.execute(
-            "SELECT cluster_id FROM clusters WHERE event_type = ? AND status_group = ? "
-            "AND actor_key = ? AND recipient_key = ? "
-            "AND (place IS NULL OR ?::VARCHAR IS NULL OR place = ?) "
-            "AND ((? AND day_lo <= ? AND day_hi >= ? AND day_hi - day_lo <= 31) "
-            "  OR (day_lo = ? AND day_hi = ?) "
-            "  OR cluster_id IN (SELECT cluster_id FROM cluster_members WHERE article_id = ?)) "
-            "ORDER BY day_lo, cluster_id",
-            [key.event_type, key.status_group, key.actor, key.recipient, place, place,
-             precise, hi + window, lo - window, lo, hi, dup_of]).fetchall()
-        return [r[0] for r in rows]
-
-    def _merge(self, source: str, target: str) -> None:
-        self.con.execute("UPDATE cluster_members SET cluster_id = ? WHERE cluster_id = ?",
-                         [target, source])
-        self.con.execute("DELETE FROM clusters WHERE cluster_id = ?", [source])
 
     def _refresh_cluster(self, cluster_id: str) -> None:
         """Recompute a cluster's counts and dates from its members; drop it when it has none."""
@@ -354,36 +264,6 @@ class Store:
                 f"SELECT {column}, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1").fetchall())
         out["schema_version"] = count("SELECT max(version) FROM migrations")
         return out
-
-
-def event_days(event: Event, article: Article) -> tuple[Date | None, Date | None]:
-    """The event's own date span, else the article's publication day, else nothing."""
-    span = date_span(event.date) or date_span(article.date)
-    return span if span else (None, None)
-
-
-def mention_keys(mentions) -> list[str]:
-    """Every code a filter can match an actor by: CAMEO-style code, country, knowledge-base id."""
-    keys = {k for m in mentions for k in (m.code, m.country, m.id) if k}
-    return sorted(keys)
-
-
-def unique_events(events: list[Event]) -> list[Event]:
-    """Events with distinct ids (a coder may emit the same trigger twice)."""
-    seen: dict[str, Event] = {}
-    for event in events:
-        seen.setdefault(event.event_id, event)
-    return list(seen.values())
-
-
-def sentences_of(result: Result) -> list[Sentence]:
-    """Sentence spans recovered from the events' sentence texts, when the parse is not at hand."""
-    found: dict[int, Sentence] = {}
-    for event in result.events:
-        start = result.article.text.find(event.text)
-        if start >= 0 and event.sentence not in found:
-            found[event.sentence] = Sentence(event.sentence, start, start + len(event.text))
-    return [found[i] for i in sorted(found)]
 
 
 __all__ = ["Added", "DEFAULT_DB", "InputError", "Store", "StoreOptions"]
