@@ -1,0 +1,94 @@
+"""Heads of state and government from people_heads.yaml, read on a date: "role + date -> person".
+Expected office holders follow the public record (start and end dates in people_heads.yaml)."""
+from __future__ import annotations
+
+import pytest
+
+from tidings.kb import KnowledgeBase
+from tidings.lookup import explain
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return KnowledgeBase.load()
+
+
+# (query, date, entry id, country)
+CASES = [
+    ("president of Nigeria", "2022-06-01", "muhammadu-buhari", "NGA"),
+    ("president of Nigeria", "2024-01-01", "bola-tinubu", "NGA"),
+    ("Bangladeshi president", "2020-06-01", "abdul-hamid-bgd", "BGD"),
+    ("Bangladeshi president", "2024-06-01", "mohammed-shahabuddin", "BGD"),
+    ("Philippine president", "2015-06-01", "benigno-aquino-iii", "PHL"),
+    ("Vietnamese prime minister", "2019-06-01", "nguyen-xuan-phuc", "VNM"),
+    ("Vietnamese prime minister", "2023-06-01", "pham-minh-chinh", "VNM"),
+    ("president of Vietnam", "2017-06-01", "tran-dai-quang", "VNM"),
+    ("president of Vietnam", "2022-06-01", "nguyen-xuan-phuc", "VNM"),
+    ("president of Vietnam", "2025-01-01", "luong-cuong", "VNM"),
+    ("Tanzanian president", "2015-06-01", "jakaya-kikwete", "TZA"),
+    ("Algerian president", "2017-06-01", "abdelaziz-bouteflika", "DZA"),
+    ("Algeria's prime minister", "2022-06-01", "aymen-benabderrahmane", "DZA"),
+    ("Polish president", "2015-03-01", "bronislaw-komorowski", "POL"),
+    ("Uzbek president", "2015-06-01", "islam-karimov", "UZB"),
+    ("Uzbek president", "2020-06-01", "shavkat-mirziyoyev", "UZB"),
+    ("Peruvian president", "2017-06-01", "pedro-pablo-kuczynski", "PER"),
+    ("Peruvian president", "2019-06-01", "martin-vizcarra", "PER"),
+    ("Peruvian president", "2022-06-01", "pedro-castillo", "PER"),
+    ("Peruvian president", "2024-06-01", "dina-boluarte", "PER"),
+    ("Malaysian prime minister", "2017-06-01", "najib-razak", "MYS"),
+    ("Malaysian prime minister", "2019-06-01", "mahathir-mohamad", "MYS"),
+    ("Malaysian prime minister", "2021-01-01", "muhyiddin-yassin", "MYS"),
+    ("Malaysian prime minister", "2024-06-01", "anwar-ibrahim", "MYS"),
+    ("Angolan president", "2016-06-01", "jose-eduardo-dos-santos", "AGO"),
+    ("Angolan president", "2020-06-01", "joao-lourenco", "AGO"),
+    ("Ghanaian president", "2016-06-01", "john-mahama", "GHA"),
+    ("Ghanaian president", "2020-06-01", "nana-akufo-addo", "GHA"),
+    ("Ghanaian president", "2025-06-01", "john-mahama", "GHA"),
+    ("Nepali prime minister", "2019-06-01", "kp-sharma-oli", "NPL"),
+    ("Nepali prime minister", "2023-06-01", "pushpa-kamal-dahal", "NPL"),
+    ("Nepal's prime minister", "2022-01-01", "sher-bahadur-deuba", "NPL"),
+    ("president of Madagascar", "2020-06-01", "andry-rajoelina", "MDG"),
+    ("Ivorian president", "2020-06-01", "alassane-ouattara", "CIV"),
+    ("Sri Lankan president", "2017-06-01", "maithripala-sirisena", "LKA"),
+    ("Sri Lankan president", "2021-06-01", "gotabaya-rajapaksa", "LKA"),
+    ("Sri Lankan president", "2023-06-01", "ranil-wickremesinghe", "LKA"),
+    ("Sri Lankan president", "2025-06-01", "anura-kumara-dissanayake", "LKA"),
+    ("Romanian president", "2020-06-01", "klaus-iohannis", "ROU"),
+    ("Romanian president", "2025-07-01", "nicusor-dan", "ROU"),
+    ("Romanian prime minister", "2022-06-01", "nicolae-ciuca", "ROU"),
+    ("Malawian president", "2022-06-01", "lazarus-chakwera", "MWI"),
+    ("Zambian president", "2018-06-01", "edgar-lungu", "ZMB"),
+    ("Zambian president", "2023-06-01", "hakainde-hichilema", "ZMB"),
+    ("Guatemalan president", "2018-06-01", "jimmy-morales", "GTM"),
+    ("Guatemalan president", "2025-06-01", "bernardo-arevalo", "GTM"),
+    ("Ecuadorian president", "2016-06-01", "rafael-correa", "ECU"),
+    ("Ecuadorian president", "2019-06-01", "lenin-moreno", "ECU"),
+    ("Guinean president", "2018-06-01", "alpha-conde", "GIN"),
+    ("Tunisian president", "2017-06-01", "beji-caid-essebsi", "TUN"),
+    ("Tunisian prime minister", "2018-06-01", "youssef-chahed", "TUN"),
+    ("Beninese president", "2015-06-01", "thomas-boni-yayi", "BEN"),
+    ("Bolivian president", "2017-06-01", "evo-morales", "BOL"),
+    ("Bolivian president", "2020-06-01", "jeanine-anez", "BOL"),
+    ("Bolivian president", "2023-06-01", "luis-arce", "BOL"),
+    ("Haitian prime minister", "2017-06-01", "jack-guy-lafontant", "HTI"),
+    ("Dominican president", "2018-06-01", "danilo-medina", "DOM"),
+    ("Dominican Republic's president", "2022-06-01", "luis-abinader", "DOM"),
+]
+
+
+@pytest.mark.parametrize("query,day,entry,country", CASES)
+def test_head_on_date(kb, query, day, entry, country):
+    best = explain(kb, query, day)[0]
+    assert (best.entry.id if best.entry else "-", best.country, best.sector) == (entry, country, "GOV")
+
+
+def test_names_resolve_to_the_role_held(kb):
+    oli = explain(kb, "KP Sharma Oli", "2019-06-01")[0]
+    assert oli.entry.id == "kp-sharma-oli" and oli.role.title == "prime minister" and not oli.former
+    assert explain(kb, "Prachanda", "2023-06-01")[0].entry.id == "pushpa-kamal-dahal"
+    assert explain(kb, "Bouteflika", "2022-01-01")[0].former
+
+
+def test_former_head(kb):
+    best = explain(kb, "former Sri Lankan president", "2020-01-01")[0]
+    assert best.entry.id == "maithripala-sirisena" and best.former
