@@ -2,10 +2,15 @@
 Expected office holders follow the public record (start and end dates in people_heads.yaml)."""
 from __future__ import annotations
 
+from importlib import resources
+
 import pytest
+import yaml
 
 from tidings.kb import KnowledgeBase
 from tidings.lookup import explain
+
+ACTORS = resources.files("tidings") / "data" / "actors"
 
 
 @pytest.fixture(scope="module")
@@ -189,6 +194,13 @@ CASES = [
     ("Chadian prime minister", "2024-03-01", "succes-masra", "TCD"),
     ("Mozambican prime minister", "2018-06-01", "carlos-agostinho-do-rosario", "MOZ"),
     ("Burundian prime minister", "2021-06-01", "alain-guillaume-bunyoni", "BDI"),
+    ("Puerto Rico's governor", "2018-06-01", "ricardo-rossello", "PRI"),
+    ("Puerto Rico's governor", "2023-06-01", "pedro-pierluisi", "PRI"),
+    ("Greenland's premier", "2022-06-01", "mute-b-egede", "GRL"),
+    ("Greenland's prime minister", "2025-06-01", "jens-frederik-nielsen", "GRL"),
+    ("Hong Kong's chief executive", "2019-06-01", "carrie-lam", "HKG"),
+    ("Hong Kong's chief executive", "2023-06-01", "john-lee-ka-chiu", "HKG"),
+    ("chief minister of Gibraltar", "2020-06-01", "fabian-picardo", "GIB"),
 ]
 
 
@@ -208,3 +220,26 @@ def test_names_resolve_to_the_role_held(kb):
 def test_former_head(kb):
     best = explain(kb, "former Sri Lankan president", "2020-01-01")[0]
     assert best.entry.id == "maithripala-sirisena" and best.former
+
+
+def test_no_id_is_defined_in_two_builtin_files():
+    """A later file's entry silently replaces an earlier one with the same id, so the
+    built-in files must not share ids (people_heads.yaml adds people, never redefines them)."""
+    seen: dict[str, str] = {}
+    clashes = []
+    for path in sorted(p for p in ACTORS.iterdir() if p.name.endswith(".yaml")):
+        for raw in yaml.safe_load(path.read_text("utf-8"))["actors"]:
+            if raw["id"] in seen:
+                clashes.append((raw["id"], seen[raw["id"]], path.name))
+            seen[raw["id"]] = path.name
+    assert clashes == []
+
+
+def test_head_roles_are_well_formed():
+    data = yaml.safe_load((ACTORS / "people_heads.yaml").read_text("utf-8"))
+    for raw in data["actors"]:
+        assert raw["kind"] == "person" and raw["roles"], raw["id"]
+        for role in raw["roles"]:
+            start, end = str(role["start"]), role["end"]
+            assert role["title"] and role["sector"] == "GOV" and len(role["country"]) == 3, raw["id"]
+            assert end is None or start[:len(str(end))] <= str(end), raw["id"]
