@@ -13,7 +13,10 @@ from tidings.kb import KnowledgeBase
 
 HEAD_TITLES = {"president", "prime minister", "king", "queen", "emir", "sultan", "chancellor",
                "supreme leader", "premier", "monarch", "grand duke", "prince", "pope",
-               "acting president", "transitional president", "junta leader", "head of state"}
+               "acting president", "transitional president", "junta leader", "head of state",
+               # heads of an interim or a territory's own government (Bangladesh's chief adviser,
+               # Hong Kong's chief executive, Gibraltar's chief minister, Puerto Rico's governor)
+               "chief adviser", "chief executive", "chief minister", "governor"}
 
 
 def heads_on(kb: KnowledgeBase, day: str) -> set[str]:
