@@ -78,8 +78,7 @@ class RuleCoder:
                 self.as_refusal(cand)
             elif self.protective(cand):
                 coded = self.lex.protective_code
-                cand.rule = replace(cand.rule, event_type=coded.event_type, mode=coded.mode,
-                                    cameo=coded.cameo)
+                cand.rule = recoded(cand.rule, coded)
         for cand in cands:
             self.embed(cand, by_token)
         out = []
@@ -238,8 +237,7 @@ class RuleCoder:
         """Code ``outer`` as the promise of ``inner``'s act (the two may be one candidate)."""
         intent = self.lex.intent(inner.rule.event_type, inner.rule.mode)
         coded = intent or inner.rule
-        outer.rule = replace(outer.rule, event_type=coded.event_type, mode=coded.mode,
-                             cameo=coded.cameo)
+        outer.rule = recoded(outer.rule, coded)
         if outer is not inner:
             outer.recipient = outer.recipient or inner.recipient
             outer.recipient_tokens = outer.recipient_tokens or inner.recipient_tokens
@@ -258,8 +256,7 @@ class RuleCoder:
 
     def as_refusal(self, cand: Candidate) -> None:
         coded = self.lex.refusal(cand.rule.event_type, cand.rule.mode)
-        cand.rule = replace(cand.rule, event_type=coded.event_type, mode=coded.mode,
-                            cameo=coded.cameo)
+        cand.rule = recoded(cand.rule, coded)
         cand.status = "occurred"
 
     def protective(self, cand: Candidate) -> bool:
@@ -517,6 +514,11 @@ def local_country(mentions: list[Mention], country: str | None) -> None:
     for m in mentions:
         if m.id is None and m.country is None and country:
             m.country = country
+
+
+def recoded(rule: Rule, coded) -> Rule:
+    """The rule coding another type, mode and CAMEO code (a promise, refusal or aid of its act)."""
+    return replace(rule, event_type=coded.event_type, mode=coded.mode, cameo=coded.cameo)
 
 
 def split_sides(sides: list[Mention], others: list[Mention]) -> tuple[list[Mention], list[Mention]]:
