@@ -10,6 +10,7 @@ from spacy.util import filter_spans
 
 from .kb import CASE_SENSITIVE_BELOW, Entry, KnowledgeBase, Name
 from .model import Mention
+from .syntax import child
 
 ENTRY_KINDS = {"country": "country", "person": "person", "group": "group"}
 NER_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "location", "LOC": "location",
@@ -299,11 +300,11 @@ class ActorFinder:
 
     def owner_country(self, head: Token, mentions: list[Mention], ctx: Context) -> str | None:
         """Country of a possessor or an "of/in/from" complement ("his coalition members")."""
-        for child in head.children:
-            if child.dep_ == "poss":
-                return self.country_of(child, mentions, ctx)
-            if child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
-                obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+        for dep in head.children:
+            if dep.dep_ == "poss":
+                return self.country_of(dep, mentions, ctx)
+            if dep.dep_ == "prep" and dep.lower_ in ("of", "in", "from"):
+                obj = child(dep, "pobj")
                 if obj is not None:
                     return self.country_of(obj, mentions, ctx)
         return None
@@ -384,23 +385,19 @@ def conjuncts(token: Token) -> list[Token]:
     return [t for t in token.conjuncts if t.i > token.i and t.pos_ in ("NOUN", "PROPN", "PRON")]
 
 
-def child_of(token: Token, dep: str) -> Token | None:
-    return next((c for c in token.children if c.dep_ == dep), None)
-
-
 def counted(head: Token) -> Token | None:
     """"thousands of people", "a group of protesters": the people counted stand for the phrase."""
     if not (head.like_num or head.ent_type_ == "CARDINAL" or head.lemma_.lower() in COUNT_NOUNS):
         return None
     prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    return child_of(prep, "pobj") if prep is not None else None
+    return child(prep, "pobj") if prep is not None else None
 
 
 def such_as(head: Token) -> list[Token]:
     """The examples that stand for a vague noun: "figures such as X and Y" -> [X, Y]."""
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.lefts):
-            obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+            obj = child(prep, "pobj")
             if obj is not None:
                 return [obj, *conjuncts(obj)]
     return []
@@ -409,16 +406,16 @@ def such_as(head: Token) -> list[Token]:
 def np_bounds(head: Token) -> tuple[int, int]:
     """Character span of a noun phrase: the head and its modifiers, without clauses or conjuncts."""
     left = head
-    for child in head.lefts:
-        if child.dep_ not in NP_EDGE_DEPS:
-            left = child.left_edge if child.left_edge.i < left.i else left
+    for dep in head.lefts:
+        if dep.dep_ not in NP_EDGE_DEPS:
+            left = dep.left_edge if dep.left_edge.i < left.i else left
             break
     right = head
-    for child in head.rights:
-        if child.dep_ in NP_EDGE_DEPS and not (child.dep_ == "prep" and child.lower_ == "of"
-                                               and child_of(child, "pobj") is not None):
+    for dep in head.rights:
+        if dep.dep_ in NP_EDGE_DEPS and not (dep.dep_ == "prep" and dep.lower_ == "of"
+                                             and child(dep, "pobj") is not None):
             break  # "the government of X" is one phrase; "militias of attacking ..." is not
-        right = child.right_edge
+        right = dep.right_edge
     if left.dep_ == "det" and left.lower_ in ("the", "a", "an"):
         left = left.doc[left.i + 1] if left.i + 1 <= head.i else left
     return left.idx, right.idx + len(right.text)

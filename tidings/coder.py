@@ -21,6 +21,7 @@ PLACE_PREPS = {"in", "at", "near", "outside", "inside", "on", "across", "through
                "around", "along", "off", "within", "over", "into"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 TIME_PREPS = {"during", "before", "after", "since", "until", "ahead"}  # "during his talks in X"
+PROMISE_AUX = {"will", "would", "'ll", "shall"}  # "said it will release them"
 REFUSAL_AUX = {"will", "would", "wo", "shall", "can", "ca", "could"}  # "won't", "can't"
 UNRESOLVED_PRECISION = {"GPE": "city", "LOC": "region", "FAC": "site"}
 ARGUMENT_POS = {"NOUN", "PROPN", "PRON", "NUM"}
@@ -77,8 +78,7 @@ class RuleCoder:
             elif self.refused(cand):
                 self.as_refusal(cand)
             elif self.protective(cand):
-                coded = self.lex.protective_code
-                cand.rule = recoded(cand.rule, coded)
+                cand.rule = recoded(cand.rule, self.lex.protective_code)
         for cand in cands:
             self.embed(cand, by_token)
         out = []
@@ -273,7 +273,7 @@ class RuleCoder:
         head = verb.head
         if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lemma_.lower() in self.lex.willingness:
             return True
-        future = any(a.lower_ in ("will", "would", "'ll", "shall") for a in children(verb, "aux"))
+        future = any(a.lower_ in PROMISE_AUX for a in children(verb, "aux"))
         if not (future and verb.dep_ == "ccomp" and head.lemma_.lower() in self.lex.reporting):
             return False
         speaker = self.resolve_all(children(head, *SUBJECTS), mentions, ctx)

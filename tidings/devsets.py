@@ -56,7 +56,7 @@ DEVSETS = (
            scoring.label_figures, "PLV_train: PLOVER root per sentence (YIELD = CONCEDE or RETREAT)"),
     DevSet("cameo_class", "conflibert/cameo_class/train.tsv", goldsets.read_cameo_class,
            scoring.score_quad, scoring.label_figures,
-           "ConfliBERT cameo_class: 0 statement / no event, 1-4 quad class"),
+           "ConfliBERT cameo_class: PentaClass of the CAMEO code (0 statements and appeals or no event)"),
     DevSet("cameo_ner", "conflibert/cameo_ner/train.txt", goldsets.read_cameo_ner,
            scoring.score_actor_spans, scoring.span_figures,
            "ConfliBERT cameo_ner: source, target and reciprocal actor spans"),

@@ -46,20 +46,22 @@ class Intent:
     cameo: str
 
 
-def intents_from(table: Mapping[str, str], where: str) -> dict[str, Intent]:
+def intent_from(value: object, where: str) -> Intent:
+    """``"AGREE 0353"`` or ``"THREATEN/violence 138"`` -> an Intent; ``where`` names the entry."""
+    try:
+        coded, cameo = str(value).split()
+    except ValueError:
+        raise KnowledgeError(f"{where}: expected 'TYPE[/mode] CAMEO', got {value!r}") from None
+    event_type, _, mode = coded.partition("/")
+    if event_type not in EVENT_TYPES:
+        raise KnowledgeError(f"{where}: unknown event type {event_type}")
+    return Intent(event_type, mode or None, cameo)
+
+
+def intents_from(grammar: Mapping[str, Any], name: str) -> dict[str, Intent]:
     """``{"RETREAT/release": "AGREE 0353", "ASSAULT": "THREATEN/violence 138"}`` -> Intents."""
-    out = {}
-    for key, value in table.items():
-        try:
-            coded, cameo = str(value).split()
-        except ValueError:
-            raise KnowledgeError(f"{where}: intent_codes {key}: expected 'TYPE[/mode] CAMEO', "
-                                 f"got {value!r}") from None
-        event_type, _, mode = coded.partition("/")
-        if event_type not in EVENT_TYPES:
-            raise KnowledgeError(f"{where}: intent_codes {key}: unknown event type {event_type}")
-        out[key] = Intent(event_type, mode or None, cameo)
-    return out
+    table = grammar.get(name) or {}
+    return {key: intent_from(value, f"grammar.yaml: {name} {key}") for key, value in table.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,11 +150,11 @@ class Lexicon:
         self.vague = MappingProxyType({k.lower(): v for k, v in (grammar.get("vague_numbers") or {}).items()})
         self.reciprocal = frozenset(_phrases(grammar.get("reciprocal_nouns")))
         self.conditional = frozenset(_phrases(grammar.get("conditional_marks")))
-        self.intents = MappingProxyType(intents_from(grammar.get("intent_codes") or {}, "grammar.yaml"))
-        self.refusals = MappingProxyType(intents_from(grammar.get("refusal_codes") or {}, "grammar.yaml"))
+        self.intents = MappingProxyType(intents_from(grammar, "intent_codes"))
+        self.refusals = MappingProxyType(intents_from(grammar, "refusal_codes"))
         self.protective = frozenset(_phrases(grammar.get("protective_forces")))
-        self.protective_code = intents_from({"protective": grammar.get("protective_code") or "AID 074"},
-                                            "grammar.yaml")["protective"]
+        self.protective_code = intent_from(grammar.get("protective_code") or "AID 074",
+                                           "grammar.yaml: protective_code")
         self.willingness = frozenset(_phrases(grammar.get("willingness_words")))
         self.quantity_roles = MappingProxyType(dict(grammar.get("quantity_roles") or {}))
         self.quantity_role_lemmas = MappingProxyType(dict(grammar.get("quantity_role_lemmas") or {}))
