@@ -25,6 +25,7 @@ PROMISE_AUX = {"will", "would", "'ll", "shall"}  # "said it will release them"
 REFUSAL_AUX = {"will", "would", "wo", "shall", "can", "ca", "could"}  # "won't", "can't"
 UNRESOLVED_PRECISION = {"GPE": "city", "LOC": "region", "FAC": "site"}
 ARGUMENT_POS = {"NOUN", "PROPN", "PRON", "NUM"}
+FIRST_PERSON = {"i", "we", "you"}  # "we must act", said X: not a demand of another
 
 
 @dataclass(slots=True)
@@ -41,6 +42,7 @@ class Candidate:
     emit: bool = True
     extra_recipients: list[Mention] = field(default_factory=list)
     between: bool = False  # "talks between X and Y": the first side acts, the others receive
+    demand: bool = False  # "X says Y must stop": X's demand of Y (grammar.yaml obligation_codes)
 
 
 class RuleCoder:
@@ -63,18 +65,23 @@ class RuleCoder:
                       ctx: Context, earlier: list[Event]) -> list[Event]:
         cands = [c for c in (self.match(t) for t in sent) if c is not None]
         by_token = {c.token.i: c for c in cands}
+        cands += self.obligations(sent, by_token)
         for cand in cands:
             self.arguments(cand, by_token)
             cand.status = status_of(cand.token, self.lex)
+            if cand.demand:
+                self.as_demand(cand)
             cand.actor = self.resolve_all(cand.actor_tokens, mentions, ctx)
             cand.recipient = self.resolve_all(cand.recipient_tokens, mentions, ctx)
             if cand.between:
                 cand.actor, cand.recipient = split_sides(cand.actor, cand.recipient)
+            cand.actor = cand.actor or self.speaker_of(cand, mentions, ctx)
             if not cand.actor or not cand.recipient:
                 cand.actor, cand.recipient = self.inherit(cand, earlier, ctx)
         for cand in cands:
             if self.promised(cand, mentions, ctx):
                 self.as_promise(cand, cand)
+                self.fold_objects(cand, cands)
             elif self.refused(cand):
                 self.as_refusal(cand)
             elif self.protective(cand):
@@ -102,6 +109,45 @@ class RuleCoder:
             if all(word in deps for word in rule.extra):
                 return Candidate(token, rule)
         return None
+
+    def obligations(self, sent: Span, by_token: dict[int, Candidate]) -> list[Candidate]:
+        """"Russia says Israel must end attacks": a reported obligation of someone other than
+        the speaker is the speaker's demand (or appeal, for "should") of them. A trigger verb
+        is recoded; any other verb becomes a demand of its own. Returns the new candidates."""
+        new = []
+        for verb in sent:
+            coded = self.obligation_code(verb)
+            if coded is None:
+                continue
+            cand = by_token.get(verb.i)
+            if cand is None:
+                rule = Rule(verb.lemma_.lower(), "VERB", (), coded.event_type, coded.mode,
+                            coded.cameo, (), "absorb")
+                cand = by_token[verb.i] = Candidate(verb, rule)
+                new.append(cand)
+            else:
+                cand.rule = recoded(cand.rule, coded)
+            cand.demand = True
+        return new
+
+    def obligation_code(self, verb: Token):
+        """The demand a reported clause with a modal of obligation makes, if it is one."""
+        if verb.dep_ != "ccomp" or verb.pos_ not in ("VERB", "AUX") or \
+                verb.head.lemma_.lower() not in self.lex.reporting:
+            return None
+        subject, speaker = child(verb, *SUBJECTS), child(verb.head, *SUBJECTS)
+        if subject is None or speaker is None or subject.lower_ in FIRST_PERSON or \
+                subject.pos_ == "PRON" or subject.lemma_.lower() == speaker.lemma_.lower():
+            return None
+        modal = next((a for a in children(verb, "aux") if a.lower_ in self.lex.obligations), None)
+        return self.lex.obligations[modal.lower_] if modal is not None else None
+
+    def as_demand(self, cand: Candidate) -> None:
+        """The speaker demands; the one who must act receives the demand."""
+        verb = cand.token
+        cand.actor_tokens = [self.antecedent(t) for t in children(verb.head, *SUBJECTS)]
+        cand.recipient_tokens = children(verb, *SUBJECTS)
+        cand.status = "occurred"
 
     def licensed(self, cand: Candidate) -> bool:
         """Artifact nouns ("the agreement") are events only when a verb acts on them."""
@@ -211,6 +257,9 @@ class RuleCoder:
 
     def embed(self, outer: Candidate, by_token: dict[int, Candidate]) -> None:
         """Apply the outer trigger's `embed` rule to events in its object or complement."""
+        if outer.rule.embed == "purpose":
+            self.purpose_of(outer, by_token)
+            return
         for inner in self.inner_events(outer, by_token):
             if outer.rule.embed == "absorb":
                 inner.emit = False
@@ -225,6 +274,18 @@ class RuleCoder:
                 self.promise_of(outer, inner)
             elif outer.rule.embed in ("plan", "intent") and inner.status == "occurred":
                 inner.status = "planned"
+
+    def purpose_of(self, outer: Candidate, by_token: dict[int, Candidate]) -> None:
+        """"called X to congratulate him": the call is how the act was done; the act is the
+        event, addressed to the one called."""
+        for clause in children(outer.token, "xcomp", "advcl"):
+            inner = by_token.get(clause.i)
+            if inner is None or not inner.emit or all(a.lower_ != "to" for a in children(clause, "aux")):
+                continue
+            outer.emit = False
+            inner.actor = inner.actor or outer.actor
+            inner.recipient = outer.recipient or inner.recipient
+            return
 
     def promise_of(self, outer: Candidate, inner: Candidate) -> None:
         """"agreed to release X": one promise (AGREE 0353); "pledged support": the support."""
@@ -244,12 +305,41 @@ class RuleCoder:
             outer.actor = outer.actor or inner.actor
         outer.status = "occurred" if outer.status == "planned" else outer.status
 
+    def clause_verb(self, cand: Candidate) -> Token | None:
+        """The verb whose auxiliaries and subject speak for the event: the trigger itself, or
+        the light verb of a noun trigger ("will not begin talks", "will hold a protest")."""
+        token = cand.token
+        if cand.rule.pos == "VERB":
+            return token
+        if token.dep_ == "dobj" and token.head.lemma_.lower() in self.lex.light_actor:
+            return token.head
+        return None
+
+    def speaker_of(self, cand: Candidate, mentions: list[Mention], ctx: Context) -> list[Mention]:
+        """"The committee said it will not end the strike": a pronoun subject of a reported
+        clause that names no one earlier stands for the speaker."""
+        verb = self.clause_verb(cand)
+        doer = child(verb, *SUBJECTS) if verb is not None else None
+        if doer is None or doer.pos_ != "PRON" or verb.dep_ != "ccomp" or \
+                verb.head.lemma_.lower() not in self.lex.reporting:
+            return []
+        return self.resolve_all(children(verb.head, *SUBJECTS), mentions, ctx)
+
+    def fold_objects(self, promise: Candidate, cands: list[Candidate]) -> None:
+        """"is willing to provide ammunition and assistance to Turkey": event nouns in the
+        promised act's object are what is promised, not events of their own."""
+        for other in cands:
+            if other is not promise and other.rule.pos == "NOUN" and \
+                    in_object(other.token, promise.token):
+                other.emit = False
+                promise.recipient = promise.recipient or other.recipient
+
     def refused(self, cand: Candidate) -> bool:
         """"X will not end the strike", "would not meet him", "failed to reach agreement": a
         refusal (or failure) of a cooperative act, which is itself an event."""
-        if cand.status != "negated" or cand.rule.pos != "VERB":
+        verb = self.clause_verb(cand)
+        if cand.status != "negated" or verb is None:
             return False
-        verb = cand.token
         modal = any(a.lower_ in REFUSAL_AUX for a in children(verb, "aux"))
         failed = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lex.negated
         return (modal or failed) and self.lex.refusal(cand.rule.event_type, cand.rule.mode) is not None
@@ -266,8 +356,8 @@ class RuleCoder:
 
     def promised(self, cand: Candidate, mentions: list[Mention], ctx: Context) -> bool:
         """"X is willing to withdraw", "X said it will release Y": the act is only promised."""
-        verb = cand.token
-        if cand.rule.pos != "VERB" or cand.status == "negated" or \
+        verb = self.clause_verb(cand)
+        if verb is None or cand.status == "negated" or \
                 self.lex.intent(cand.rule.event_type, cand.rule.mode) is None:
             return False
         head = verb.head
@@ -288,6 +378,8 @@ class RuleCoder:
         found = []
         for slot in slots:
             target = slot if slot.i in by_token else None
+            if target is None and slot.dep_ == "xcomp" and slot.lemma_.lower() in self.lex.light_actor:
+                target = next((o for o in children(slot, "dobj") if o.i in by_token), None)
             if target is None and slot.pos_ == "NOUN":
                 target = next((g for p in children(slot, "prep") if p.lower_ == "of"
                                for g in children(p, "pobj") if g.i in by_token), None)
@@ -543,13 +635,29 @@ def dependents(token: Token, pos: str) -> set[str]:
     """Lemmas of the dependents a multi-word pattern may name: "go on strike" reaches the
     preposition's object; "*" stands for any direct object ("return *")."""
     deps = ("prt", "prep", "dobj", "acomp", "advmod") if pos == "VERB" else ("compound", "amod", "nmod")
-    near = [c for c in token.children if c.dep_ in deps]
+    near = [c for c in token.children if c.dep_ in deps and not dated(c)]
     if pos == "VERB":
         near += [g for c in near if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     found = {c.lemma_.lower() for c in near} | {c.lower_ for c in near}
     if pos == "VERB" and any(c.dep_ == "dobj" for c in near):
         found.add("*")
     return found
+
+
+def in_object(token: Token, verb: Token) -> bool:
+    """Whether ``token`` lies in the verb's object or prepositional phrases, in no clause of
+    its own: "provide ammunition alongside assistance to Turkey"."""
+    current = token
+    while current.head.i != current.i and current.head.i != verb.i:
+        if current.dep_ in CLAUSE_DEPS or current.dep_ == "xcomp":
+            return False
+        current = current.head
+    return current.head.i == verb.i and current.dep_ in ("dobj", "dative", "prep")
+
+
+def dated(prep: Token) -> bool:
+    """"called him on Friday": a preposition of time is no part of a phrasal pattern ("call on")."""
+    return prep.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME") for o in children(prep, "pobj"))
 
 
 def partitive_holder(token: Token, lex: Lexicon) -> Token:

@@ -15,7 +15,7 @@ from .model import EVENT_TYPES
 
 DEFAULT_RECIPIENT_PREPS = {"VERB": ("with", "against", "to", "on", "for", "at"),
                            "NOUN": ("with", "against", "to", "on", "for", "of")}
-EMBED_VALUES = {"", "absorb", "target", "plan", "intent"}
+EMBED_VALUES = {"", "absorb", "target", "plan", "intent", "purpose"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +93,7 @@ def rule_from_row(row: dict[str, str], where: str) -> Rule:
     preps = tuple(p.strip() for p in (row.get("recipient") or "").split(",") if p.strip())
     embed = (row.get("embed") or "").strip()
     if embed not in EMBED_VALUES:
-        raise KnowledgeError(f"{where}: embed must be one of absorb, target, plan, intent; "
+        raise KnowledgeError(f"{where}: embed must be one of absorb, target, plan, intent, purpose; "
                              f"got {embed!r}")
     return Rule(head, pos, extra, event_type, (row.get("mode") or "").strip() or None,
                 (row.get("cameo") or "").strip() or None, preps or DEFAULT_RECIPIENT_PREPS[pos], embed)
@@ -152,6 +152,7 @@ class Lexicon:
         self.conditional = frozenset(_phrases(grammar.get("conditional_marks")))
         self.intents = MappingProxyType(intents_from(grammar, "intent_codes"))
         self.refusals = MappingProxyType(intents_from(grammar, "refusal_codes"))
+        self.obligations = MappingProxyType(intents_from(grammar, "obligation_codes"))
         self.protective = frozenset(_phrases(grammar.get("protective_forces")))
         self.protective_code = intent_from(grammar.get("protective_code") or "AID 074",
                                            "grammar.yaml: protective_code")
