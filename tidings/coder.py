@@ -350,7 +350,11 @@ class RuleCoder:
         cand.status = "occurred"
 
     def protective(self, cand: Candidate) -> bool:
-        """Troops sent as peacekeepers or observers: the deployment is aid (CAMEO 074)."""
+        """Troops sent as peacekeepers or observers, or peacekeepers arriving: the deployment
+        is aid (CAMEO 074)."""
+        if cand.rule.mode == "visit":  # "peacekeeping troops arrived in Monrovia"
+            return any(t.lemma_.lower() in self.lex.protective
+                       for a in cand.actor_tokens for t in a.subtree)
         return cand.rule.event_type == "MOBILIZE" and \
             any(t.lemma_.lower() in self.lex.protective for t in cand.token.sent)
 
@@ -684,7 +688,10 @@ def place_text(token: Token) -> str:
 
 
 def prominence(token: Token) -> float:
-    """The main clause carries a sentence's news; a purpose clause three levels down less so."""
+    """The main clause carries a sentence's news; a purpose clause three levels down less so,
+    and a participle describing a participant ("the coalition fighting the rebels") least."""
+    if token.dep_ == "acl" and token.tag_ == "VBG":
+        return -0.1
     depth, current = 0, token
     while current.head.i != current.i:
         depth += current.dep_ in CLAUSE_DEPS or current.dep_ in ("xcomp", "pcomp")
