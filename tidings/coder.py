@@ -242,8 +242,21 @@ class RuleCoder:
                 recipient += children(participle, *SUBJECTS)
         if not actor and noun.dep_ == "attr":  # "the US remains the largest donor"
             actor += children(noun.head, *SUBJECTS)
+        if not recipient:
+            recipient += self.died_of(noun)
         cand.actor_tokens = [self.antecedent(t) for t in actor]
         cand.recipient_tokens = [t for t in recipient if t.pos_ in ARGUMENT_POS]
+
+    def died_of(self, noun: Token) -> list[Token]:
+        """"X died after torture", "died as a result of the beating": who died suffered it."""
+        current = noun
+        for _ in range(5):
+            if current.dep_ not in ("pobj", "prep") and current.pos_ != "ADJ":
+                break
+            current = current.head
+        if current.pos_ == "VERB" and current.lemma_.lower() in self.lex.death_verbs:
+            return children(current, *SUBJECTS)
+        return []
 
     def resolve_all(self, tokens: list[Token], mentions: list[Mention], ctx: Context) -> list[Mention]:
         out: list[Mention] = []

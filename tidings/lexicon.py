@@ -157,6 +157,7 @@ class Lexicon:
         self.protective_code = intent_from(grammar.get("protective_code") or "AID 074",
                                            "grammar.yaml: protective_code")
         self.willingness = frozenset(_phrases(grammar.get("willingness_words")))
+        self.death_verbs = frozenset(_phrases(grammar.get("death_verbs")))
         self.quantity_roles = MappingProxyType(dict(grammar.get("quantity_roles") or {}))
         self.quantity_role_lemmas = MappingProxyType(dict(grammar.get("quantity_role_lemmas") or {}))
 
