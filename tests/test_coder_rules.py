@@ -146,3 +146,69 @@ def test_peacekeepers_sent_are_aid_and_troops_massed_are_not(code):
 def test_a_participle_clause_takes_the_place_of_its_main_clause(code):
     e = one(code("Israeli troops stormed a school in Gaza, killing three people."), "ASSAULT")
     assert e.location is not None and e.location.text.endswith("Gaza")
+
+
+# --- reported obligations, purposes, refusals and threats through the clause -----------------
+
+def test_a_reported_must_is_the_speakers_demand(code):
+    e = one(code("Egypt said Israel must withdraw its troops from Gaza."), "REQUEST")
+    assert e.cameo == "100" and e.status == "occurred"
+    assert codes(e.actor) == ["EGY"] and codes(e.recipient) == ["ISR"]
+
+
+def test_a_reported_should_is_an_appeal_and_any_verb_can_carry_it(code):
+    e = one(code("Egypt said Israel should do more."), "REQUEST")
+    assert e.cameo == "020" and codes(e.recipient) == ["ISR"]
+
+
+def test_the_speakers_own_obligation_is_no_demand(code):
+    events = code("Israel said it must withdraw its troops from Gaza.")
+    assert "REQUEST" not in types(events)
+
+
+def test_a_phone_call_to_do_something_is_that_act_addressed_to_the_one_called(code):
+    events = code("Netanyahu called Trump on Monday to congratulate him.")
+    e = one(events, "SUPPORT")
+    assert [m.id for m in e.recipient] == ["donald-trump"] and "CONSULT" not in types(events)
+
+
+def test_a_time_phrase_is_no_part_of_a_phrasal_verb(code):
+    events = code("Netanyahu called Trump on Monday.")
+    assert types(events) == ["CONSULT"]
+
+
+def test_a_refusal_through_a_light_verb(code):
+    e = one(code("Hamas said it will not hold talks with Israel."), "REJECT")
+    assert e.cameo == "125" and codes(e.recipient) == ["ISR"]
+
+
+def test_an_unresolved_pronoun_in_a_reported_clause_is_the_speaker(code):
+    e = one(code("The workers said they will not end the strike."), "REJECT")
+    assert e.mode == "yield" and [m.sector for m in e.actor] == ["LAB"]
+
+
+def test_a_boycott_announced_by_its_actor_is_a_threat(code):
+    e = one(code("Hamas said it will boycott the talks."), "THREATEN")
+    assert e.cameo == "1312" and codes(e.actor) == ["PSEREB"]
+
+
+def test_event_nouns_in_a_promised_object_are_what_is_promised(code):
+    events = code("Egypt is willing to provide support to Jordan.")
+    e = one(events, "AGREE")
+    assert types(events) == ["AGREE"] and codes(e.recipient) == ["JOR"]
+
+
+def test_a_participle_describing_the_actor_is_background(code):
+    described = one(code("The Israeli troops fighting Hamas declared a ceasefire."), "ASSAULT")
+    told = one(code("The Israeli troops fought Hamas."), "ASSAULT")
+    assert described.confidence < told.confidence - 0.1
+
+
+def test_peacekeepers_arriving_are_a_deployment_of_aid(code):
+    e = one(code("Egyptian peacekeepers arrived in Jordan on Monday."), "AID")
+    assert e.cameo == "074"
+
+
+def test_who_died_after_torture_suffered_it(code):
+    e = one(code("A Palestinian prisoner died after torture in an Israeli jail."), "ASSAULT")
+    assert [m.sector for m in e.recipient] == ["CVL"]
