@@ -212,3 +212,13 @@ def test_peacekeepers_arriving_are_a_deployment_of_aid(code):
 def test_who_died_after_torture_suffered_it(code):
     e = one(code("A Palestinian prisoner died after torture in an Israeli jail."), "ASSAULT")
     assert [m.sector for m in e.recipient] == ["CVL"]
+
+
+def test_a_passive_subject_fills_a_patterns_object(code):
+    e = one(code("The sanctions on Egypt were lifted by the US."), "CONCEDE")
+    assert e.cameo == "085" and codes(e.actor) == ["USA"]
+
+
+def test_a_date_owning_an_event_noun_is_not_its_actor(code):
+    e = one(code("Netanyahu will hold Monday's talks with Trump."), "CONSULT")
+    assert [m.id for m in e.actor] == ["benjamin-netanyahu"]

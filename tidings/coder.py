@@ -219,7 +219,7 @@ class RuleCoder:
 
     def noun_arguments(self, cand: Candidate) -> None:
         noun, rule = cand.token, cand.rule
-        actor = children(noun, "poss")
+        actor = [c for c in children(noun, "poss") if c.ent_type_ not in ("DATE", "TIME")]
         actor += [c for c in children(noun, "compound", "amod") if c.ent_type_ in ("GPE", "NORP", "ORG")]
         actor += [o for _, o in prep_objects(noun, {"by", "from"})]
         recipient = [o for _, o in prep_objects(noun, set(rule.recipient_preps))]
@@ -650,8 +650,10 @@ def remember_topics(cand: Candidate, ctx: Context) -> None:
 
 def dependents(token: Token, pos: str) -> set[str]:
     """Lemmas of the dependents a multi-word pattern may name: "go on strike" reaches the
-    preposition's object; "*" stands for any direct object ("return *")."""
-    deps = ("prt", "prep", "dobj", "acomp", "advmod") if pos == "VERB" else ("compound", "amod", "nmod")
+    preposition's object; "*" stands for any direct object ("return *"); a passive subject
+    is the object ("the demands were met" is "met the demands")."""
+    deps = ("prt", "prep", "dobj", "nsubjpass", "acomp", "advmod") if pos == "VERB" \
+        else ("compound", "amod", "nmod")
     near = [c for c in token.children if c.dep_ in deps and not dated(c)]
     if pos == "VERB":
         near += [g for c in near if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
