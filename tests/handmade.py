@@ -50,6 +50,7 @@ TRIGGERS = [
     ("deploy", "VERB", "MOBILIZE", "troops", "154", "to", ""),
     ("reach agreement", "VERB", "SUPPORT", "", "057", "with", ""),
     ("lift sanction", "VERB", "CONCEDE", "", "085", "", "absorb"),
+    ("refuse", "VERB", "REJECT", "", "120", "", "absorb"),
 ]
 STATUS = {
     "planned": ["will", "shall", "be set to", "plan to", "be scheduled to", "be expected to",

@@ -222,3 +222,8 @@ def test_a_passive_subject_fills_a_patterns_object(code):
 def test_a_date_owning_an_event_noun_is_not_its_actor(code):
     e = one(code("Netanyahu will hold Monday's talks with Trump."), "CONSULT")
     assert [m.id for m in e.actor] == ["benjamin-netanyahu"]
+
+
+def test_an_outer_event_sees_what_its_inner_event_absorbed(code):
+    e = one(code("The US refused to lift sanctions on Egypt."), "REJECT")
+    assert codes(e.recipient) == ["EGY"]

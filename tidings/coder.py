@@ -86,8 +86,8 @@ class RuleCoder:
                 self.as_refusal(cand)
             elif self.protective(cand):
                 cand.rule = recoded(cand.rule, self.lex.protective_code)
-        for cand in cands:
-            self.embed(cand, by_token)
+        for cand in sorted(cands, key=lambda c: -depth(c.token)):
+            self.embed(cand, by_token)  # innermost first: "refused to remove sanctions on X"
         out = []
         for cand in cands:
             if cand.emit and self.licensed(cand):
@@ -658,7 +658,7 @@ def dependents(token: Token, pos: str) -> set[str]:
     if pos == "VERB":
         near += [g for c in near if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     found = {c.lemma_.lower() for c in near} | {c.lower_ for c in near}
-    if pos == "VERB" and any(c.dep_ == "dobj" for c in near):
+    if pos == "VERB" and any(c.dep_ in ("dobj", "nsubjpass") for c in near):
         found.add("*")
     return found
 
@@ -672,6 +672,14 @@ def in_object(token: Token, verb: Token) -> bool:
             return False
         current = current.head
     return current.head.i == verb.i and current.dep_ in ("dobj", "dative", "prep")
+
+
+def depth(token: Token) -> int:
+    """How many heads lie above a token in its sentence's parse."""
+    count = 0
+    while token.head.i != token.i:
+        token, count = token.head, count + 1
+    return count
 
 
 def dated(prep: Token) -> bool:
