@@ -227,3 +227,9 @@ def test_a_date_owning_an_event_noun_is_not_its_actor(code):
 def test_an_outer_event_sees_what_its_inner_event_absorbed(code):
     e = one(code("The US refused to lift sanctions on Egypt."), "REJECT")
     assert codes(e.recipient) == ["EGY"]
+
+
+def test_saying_another_was_responsible_accuses_them(code):
+    e = one(code("Egypt said Hamas was responsible for the attack."), "ACCUSE")
+    assert e.cameo == "112" and codes(e.actor) == ["EGY"] and codes(e.recipient) == ["PSEREB"]
+    assert "ACCUSE" not in types(code("Egypt said Hamas was not responsible."))

@@ -112,8 +112,9 @@ class RuleCoder:
 
     def obligations(self, sent: Span, by_token: dict[int, Candidate]) -> list[Candidate]:
         """"Russia says Israel must end attacks": a reported obligation of someone other than
-        the speaker is the speaker's demand (or appeal, for "should") of them. A trigger verb
-        is recoded; any other verb becomes a demand of its own. Returns the new candidates."""
+        the speaker is the speaker's demand (or appeal, for "should") of them; "said the rebels
+        were responsible" is the speaker's accusation. A trigger verb is recoded; any other
+        verb becomes an event of its own. Returns the new candidates."""
         new = []
         for verb in sent:
             coded = self.obligation_code(verb)
@@ -131,7 +132,7 @@ class RuleCoder:
         return new
 
     def obligation_code(self, verb: Token):
-        """The demand a reported clause with a modal of obligation makes, if it is one."""
+        """The demand (or blame) a reported clause about another makes, if it makes one."""
         if verb.dep_ != "ccomp" or verb.pos_ not in ("VERB", "AUX") or \
                 verb.head.lemma_.lower() not in self.lex.reporting:
             return None
@@ -140,7 +141,12 @@ class RuleCoder:
                 subject.pos_ == "PRON" or subject.lemma_.lower() == speaker.lemma_.lower():
             return None
         modal = next((a for a in children(verb, "aux") if a.lower_ in self.lex.obligations), None)
-        return self.lex.obligations[modal.lower_] if modal is not None else None
+        if modal is not None:
+            return self.lex.obligations[modal.lower_]
+        blamed = any(c.lemma_.lower() in self.lex.blame_words for c in children(verb, "acomp"))
+        if blamed and verb.lemma_.lower() == "be" and child(verb, "neg") is None:
+            return self.lex.blame_code  # "the government said the rebels were responsible"
+        return None
 
     def as_demand(self, cand: Candidate) -> None:
         """The speaker demands; the one who must act receives the demand."""

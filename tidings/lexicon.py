@@ -153,6 +153,9 @@ class Lexicon:
         self.intents = MappingProxyType(intents_from(grammar, "intent_codes"))
         self.refusals = MappingProxyType(intents_from(grammar, "refusal_codes"))
         self.obligations = MappingProxyType(intents_from(grammar, "obligation_codes"))
+        self.blame_words = frozenset(_phrases(grammar.get("blame_words")))
+        self.blame_code = intent_from(grammar.get("blame_code") or "ACCUSE/allege 112",
+                                      "grammar.yaml: blame_code")
         self.protective = frozenset(_phrases(grammar.get("protective_forces")))
         self.protective_code = intent_from(grammar.get("protective_code") or "AID 074",
                                            "grammar.yaml: protective_code")
