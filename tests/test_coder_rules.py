@@ -146,3 +146,13 @@ def test_peacekeepers_sent_are_aid_and_troops_massed_are_not(code):
 def test_a_participle_clause_takes_the_place_of_its_main_clause(code):
     e = one(code("Israeli troops stormed a school in Gaza, killing three people."), "ASSAULT")
     assert e.location is not None and e.location.text.endswith("Gaza")
+
+
+def test_coordinated_verbs_of_one_attack_share_one_trigger(code):
+    e = one(code("Israeli soldiers shot and killed two Palestinians in Hebron."), "ASSAULT")
+    assert e.trigger.text == "shot and killed" and e.location.name == "Hebron"
+
+
+def test_the_governing_verb_tells_an_event_also_named_by_a_noun(code):
+    e = one(code("At least 20 were killed during clashes with Hamas in Gaza on Sunday."), "ASSAULT")
+    assert e.trigger.text == "killed" and codes(e.recipient) == ["PSEREB"]

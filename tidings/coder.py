@@ -86,7 +86,7 @@ class RuleCoder:
             if cand.emit and self.licensed(cand):
                 out.extend(self.events_for(cand, sent, index, article, mentions, ctx))
                 remember_topics(cand, ctx)
-        return dedupe(out)
+        return dedupe(out, sent.doc)
 
     # --- triggers ----------------------------------------------------------------------------
 
@@ -631,12 +631,51 @@ def detail(event: Event) -> int:
     return (event.date is not None) + (event.location is not None)
 
 
-def dedupe(events: list[Event]) -> list[Event]:
-    """Within a sentence, drop an event whose type and participants another event already covers."""
+def dedupe(events: list[Event], doc: Doc | None = None) -> list[Event]:
+    """Within a sentence, drop an event whose type and participants another event already covers;
+    the event kept is told by the mention that governs the others (see ``governing_trigger``)."""
     keep: list[Event] = []
     for event in sorted(events, key=lambda e: (-len(participants(e)), -e.confidence)):
-        if any(k.event_type == event.event_type and participants(event) <= participants(k)
-               for k in keep):
-            continue
-        keep.append(event)
+        twin = next((k for k in keep if k.event_type == event.event_type
+                     and participants(event) <= participants(k)), None)
+        if twin is None:
+            keep.append(event)
+        else:
+            absorb(twin, event, doc)
     return sorted(keep, key=lambda e: e.trigger.start)
+
+
+def absorb(kept: Event, dropped: Event, doc: Doc | None) -> None:
+    """``dropped`` tells of ``kept`` again: it may say where or when, and which word governs."""
+    kept.location = kept.location or dropped.location
+    if kept.date is None:
+        kept.date, kept.date_text = dropped.date, dropped.date_text
+    if doc is not None:
+        kept.trigger = governing_trigger(kept.trigger, dropped.trigger, doc)
+
+
+def governing_trigger(kept: Trigger, dropped: Trigger, doc: Doc) -> Trigger:
+    """Two mentions of one event: "shot and killed" spans both coordinated verbs; a verb that
+    governs the other mention ("a bomb detonated", "killed during clashes", "destroyed ...,
+    firing shells") is the predicate that tells the event."""
+    low, high = sorted((kept, dropped), key=lambda t: t.start)
+    first, second = trigger_root(low, doc), trigger_root(high, doc)
+    if coordinated(first, second):
+        return Trigger(doc.text[low.start:high.end], low.start, high.end)
+    head, dep = trigger_root(dropped, doc), trigger_root(kept, doc)
+    if head.pos_ == "VERB" and head in dep.ancestors:
+        return dropped
+    return kept
+
+
+def trigger_root(trigger: Trigger, doc: Doc) -> Token:
+    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    return span.root if span is not None else doc[0]
+
+
+def coordinated(first: Token, second: Token) -> bool:
+    """Verbs joined by a conjunction and nothing else: "shot and killed", "beaten, robbed"."""
+    between = first.doc[first.i + 1:second.i]
+    return first.pos_ == second.pos_ == "VERB" and second.dep_ == "conj" and \
+        second.head.i == first.i and 0 < len(between) <= 2 and \
+        all(t.dep_ in ("cc", "punct") for t in between)
