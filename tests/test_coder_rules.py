@@ -156,3 +156,13 @@ def test_coordinated_verbs_of_one_attack_share_one_trigger(code):
 def test_the_governing_verb_tells_an_event_also_named_by_a_noun(code):
     e = one(code("At least 20 were killed during clashes with Hamas in Gaza on Sunday."), "ASSAULT")
     assert e.trigger.text == "killed" and codes(e.recipient) == ["PSEREB"]
+
+
+def test_one_attack_told_by_two_verbs_keeps_both_counts(code):
+    e = one(code("A suicide bomber killed 15 people and wounded 30 others in Gaza."), "ASSAULT")
+    assert sorted((q.role, q.value) for q in e.quantities) == [("killed", 15), ("wounded", 30)]
+
+
+def test_an_event_noun_that_took_place_spans_its_verb(code):
+    e = one(code("Clashes with Hamas erupted in Gaza on Sunday."), "ASSAULT")
+    assert e.trigger.text == "Clashes with Hamas erupted"

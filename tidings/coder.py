@@ -336,11 +336,20 @@ class RuleCoder:
         """The words that express the event: the trigger, with its light verb when one carries
         it ("launched an assault", "held talks")."""
         start, end = token.idx, token.idx + len(token.text)
-        verb = token.head
-        if token.dep_ == "dobj" and verb.lemma_.lower() in self.lex.light_actor and \
-                0 < token.i - verb.i <= 6:
+        verb, lemma = token.head, token.head.lemma_.lower()
+        if token.dep_ == "dobj" and lemma in self.lex.light_actor and 0 < token.i - verb.i <= 6:
             start = verb.idx
+        elif self.occurs(token, lemma) and 0 < verb.i - token.i <= 6:
+            end = verb.idx + len(verb.text)  # "clashes erupted", "talks were held"
         return Trigger(token.doc.text[start:end], start, end)
+
+    def occurs(self, token: Token, lemma: str) -> bool:
+        """An event noun that is the subject of a verb saying it happened, or the passive
+        subject of a light verb."""
+        if token.pos_ not in ("NOUN", "PROPN") or token.head.pos_ not in ("VERB", "AUX"):
+            return False
+        return (token.dep_ == "nsubj" and lemma in self.lex.light_occur) or \
+            (token.dep_ == "nsubjpass" and lemma in self.lex.light_actor)
 
     def unattributed(self, cand: Candidate) -> bool:
         """Violence, protest and coercion are events even when the doer is not named ("a bomb
@@ -646,8 +655,10 @@ def dedupe(events: list[Event], doc: Doc | None = None) -> list[Event]:
 
 
 def absorb(kept: Event, dropped: Event, doc: Doc | None) -> None:
-    """``dropped`` tells of ``kept`` again: it may say where or when, and which word governs."""
+    """``dropped`` tells of ``kept`` again: it may say where, when or how many ("killed 15 and
+    wounded 30"), and which of the two words governs."""
     kept.location = kept.location or dropped.location
+    kept.quantities += [q for q in dropped.quantities if q not in kept.quantities]
     if kept.date is None:
         kept.date, kept.date_text = dropped.date, dropped.date_text
     if doc is not None:
