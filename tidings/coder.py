@@ -39,7 +39,6 @@ class Candidate:
     recipient: list[Mention] = field(default_factory=list)
     status: str = "occurred"
     emit: bool = True
-    extra_recipients: list[Mention] = field(default_factory=list)
     between: bool = False  # "talks between X and Y": the first side acts, the others receive
 
 
