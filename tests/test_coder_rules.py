@@ -166,3 +166,9 @@ def test_one_attack_told_by_two_verbs_keeps_both_counts(code):
 def test_an_event_noun_that_took_place_spans_its_verb(code):
     e = one(code("Clashes with Hamas erupted in Gaza on Sunday."), "ASSAULT")
     assert e.trigger.text == "Clashes with Hamas erupted"
+
+
+def test_a_round_of_talks_is_launched_by_the_subject(code):
+    e = one(code("Egypt launched a new round of talks with Hamas."), "CONSULT")
+    assert codes(e.actor) == ["EGY"] and codes(e.recipient) == ["PSEREB"]
+    assert e.trigger.text == "launched a new round of talks"

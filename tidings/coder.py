@@ -181,13 +181,14 @@ class RuleCoder:
             actor, cand.between = sides, True
         for participle in children(noun, "acl"):
             recipient += [o for _, o in prep_objects(participle, set(rule.recipient_preps))]
-        verb = noun.head
+        holder = partitive_holder(noun, self.lex)  # "launched a wave of air strikes"
+        verb = holder.head
         light = verb.lemma_.lower()
-        if noun.dep_ == "dobj" and light in self.lex.light_actor:
+        if holder.dep_ == "dobj" and light in self.lex.light_actor:
             subject = child(verb, *SUBJECTS) or self.controller(verb)
             actor += [subject] if subject is not None and not actor else []
             recipient += [o for _, o in prep_objects(verb, set(rule.recipient_preps))]
-        elif noun.dep_ == "dobj" and light in self.lex.light_recipient:
+        elif holder.dep_ == "dobj" and light in self.lex.light_recipient:
             subject = child(verb, *SUBJECTS) or self.controller(verb)
             recipient += [subject] if subject is not None else []
         for participle in children(noun, "amod", "acl"):  # "X facing pressure from Y"
@@ -335,10 +336,11 @@ class RuleCoder:
         """The words that express the event: the trigger, with its light verb when one carries
         it ("launched an assault", "held talks")."""
         start, end = token.idx, token.idx + len(token.text)
-        verb, lemma = token.head, token.head.lemma_.lower()
-        if token.dep_ == "dobj" and lemma in self.lex.light_actor and 0 < token.i - verb.i <= 6:
+        holder = partitive_holder(token, self.lex)
+        verb, lemma = holder.head, holder.head.lemma_.lower()
+        if holder.dep_ == "dobj" and lemma in self.lex.light_actor and 0 < token.i - verb.i <= 6:
             start = verb.idx
-        elif self.occurs(token, lemma) and 0 < verb.i - token.i <= 6:
+        elif self.occurs(holder, lemma) and 0 < verb.i - token.i <= 6:
             end = verb.idx + len(verb.text)  # "clashes erupted", "talks were held"
         return Trigger(token.doc.text[start:end], start, end)
 
@@ -355,7 +357,8 @@ class RuleCoder:
         exploded in Baghdad"); other acts need a participant to mean anything."""
         if QUAD_CLASSES[cand.rule.event_type] != "material_conflict" or cand.token.dep_ == "amod":
             return False  # "displaced Palestinians": a participle describing people
-        return cand.rule.pos == "VERB" or cand.token.dep_ in ("nsubj", "nsubjpass", "dobj")
+        holder = partitive_holder(cand.token, self.lex)  # "a second wave of attacks"
+        return cand.rule.pos == "VERB" or holder.dep_ in ("nsubj", "nsubjpass", "dobj")
 
     def inherit(self, cand: Candidate, earlier: list[Event],
                 ctx: Context) -> tuple[list[Mention], list[Mention]]:
