@@ -14,7 +14,7 @@ from .model import QUAD_CLASSES, Article, Event, Mention, Place, Quantity, Trigg
 from .places import Gazetteer
 from .quantities import quantity_for, role_for
 from .syntax import (CLAUSE_DEPS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS, child, children,
-                     clause_of, governing_verb, is_passive, prep_objects, xcomp_chain)
+                     clause_of, governing_verb, is_passive, prep_objects, subject_of, xcomp_chain)
 
 CODER_NAME = "tidings.rules/1"
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "on", "across", "through", "throughout",
@@ -135,7 +135,7 @@ class RuleCoder:
         verb, rule = cand.token, cand.rule
         passive = is_passive(verb)
         agent = [o for p, o in prep_objects(verb, {"by"})] if passive else []
-        subject = child(verb, *SUBJECTS)
+        subject = subject_of(verb)
         actor = agent or ([subject] if subject is not None and not passive else [])
         if not actor:
             controller = self.controller(verb)
@@ -158,14 +158,14 @@ class RuleCoder:
         if head.i == verb.i:
             return None
         if verb.dep_ == "xcomp" and head.dep_ == "acomp":  # "Israel is willing to withdraw"
-            return child(head.head, *SUBJECTS) or self.controller(head.head)
+            return subject_of(head.head) or self.controller(head.head)
         if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.tag_ in ("VB", "VBG")):
             obj = child(head, "dobj")
             if verb.dep_ == "xcomp" and obj is not None and head.lemma_.lower() in self.lex.object_control:
                 return obj
-            return child(head, *SUBJECTS) or self.controller(head)
+            return subject_of(head) or self.controller(head)
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
-            return child(head, *SUBJECTS) or self.controller(head)
+            return subject_of(head) or self.controller(head)
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             return head
         return None
@@ -185,11 +185,11 @@ class RuleCoder:
         verb = holder.head
         light = verb.lemma_.lower()
         if holder.dep_ == "dobj" and light in self.lex.light_actor:
-            subject = child(verb, *SUBJECTS) or self.controller(verb)
+            subject = subject_of(verb) or self.controller(verb)
             actor += [subject] if subject is not None and not actor else []
             recipient += [o for _, o in prep_objects(verb, set(rule.recipient_preps))]
         elif holder.dep_ == "dobj" and light in self.lex.light_recipient:
-            subject = child(verb, *SUBJECTS) or self.controller(verb)
+            subject = subject_of(verb) or self.controller(verb)
             recipient += [subject] if subject is not None else []
         for participle in children(noun, "amod", "acl"):  # "X facing pressure from Y"
             if participle.pos_ == "VERB" and participle.lemma_.lower() in self.lex.light_recipient:
@@ -277,7 +277,7 @@ class RuleCoder:
         if not (future and verb.dep_ == "ccomp" and head.lemma_.lower() in self.lex.reporting):
             return False
         speaker = self.resolve_all(children(head, *SUBJECTS), mentions, ctx)
-        doer = child(verb, *SUBJECTS)
+        doer = subject_of(verb)
         return doer is not None and (doer.pos_ == "PRON" or
                                      {m.name for m in speaker} & {m.name for m in cand.actor})
 
