@@ -172,3 +172,10 @@ def test_a_round_of_talks_is_launched_by_the_subject(code):
     e = one(code("Egypt launched a new round of talks with Hamas."), "CONSULT")
     assert codes(e.actor) == ["EGY"] and codes(e.recipient) == ["PSEREB"]
     assert e.trigger.text == "launched a new round of talks"
+
+
+
+def test_a_pattern_may_name_the_adjective_a_verb_predicates(nlp):
+    from tidings.coder import dependents
+    doc = nlp("The rebels set 28 homes ablaze.")
+    assert "ablaze" in dependents(doc[2], "VERB")

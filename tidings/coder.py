@@ -552,9 +552,11 @@ def remember_topics(cand: Candidate, ctx: Context) -> None:
 
 def dependents(token: Token, pos: str) -> set[str]:
     """Lemmas of the dependents a multi-word pattern may name: "go on strike" reaches the
-    preposition's object; "*" stands for any direct object ("return *")."""
+    preposition's object, or an adjective it predicates ("set ablaze"); "*" stands for any
+    direct object ("return *")."""
     deps = ("prt", "prep", "dobj", "acomp", "advmod") if pos == "VERB" else ("compound", "amod", "nmod")
-    near = [c for c in token.children if c.dep_ in deps]
+    near = [c for c in token.children if c.dep_ in deps or
+            (pos == "VERB" and c.pos_ == "ADJ" and c.dep_ in ("ccomp", "xcomp", "oprd"))]
     if pos == "VERB":
         near += [g for c in near if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     found = {c.lemma_.lower() for c in near} | {c.lower_ for c in near}
