@@ -27,6 +27,9 @@ TRIGGERS = [
     ("proposal", "NOUN", "REQUEST", "change", "0234", "to", ""),
     ("attack", "VERB", "ASSAULT", "", "190", "", ""),
     ("kill", "VERB", "ASSAULT", "", "190", "", ""),
+    ("wound", "VERB", "ASSAULT", "", "190", "", ""),
+    ("shoot", "VERB", "ASSAULT", "firearms", "193", "", ""),
+    ("clash", "NOUN", "ASSAULT", "", "190", "with", ""),
     ("ceasefire", "NOUN", "RETREAT", "ceasefire", "0871", "with", ""),
     ("agree", "VERB", "AGREE", "", "030", "with", "plan"),
     ("deny", "VERB", "REJECT", "", "120", "", ""),
@@ -60,7 +63,7 @@ STATUS = {
     "denial": ["deny"],
     "reporting": ["say", "tell", "confirm"],
     "light_verbs": {"actor": ["hold", "issue", "impose", "reach", "sign", "launch", "declare"],
-                    "recipient": ["face", "receive"]},
+                    "recipient": ["face", "receive"], "occur": ["erupt", "take place"]},
 }
 
 

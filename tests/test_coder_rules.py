@@ -233,3 +233,36 @@ def test_saying_another_was_responsible_accuses_them(code):
     e = one(code("Egypt said Hamas was responsible for the attack."), "ACCUSE")
     assert e.cameo == "112" and codes(e.actor) == ["EGY"] and codes(e.recipient) == ["PSEREB"]
     assert "ACCUSE" not in types(code("Egypt said Hamas was not responsible."))
+
+
+def test_coordinated_verbs_of_one_attack_share_one_trigger(code):
+    e = one(code("Israeli soldiers shot and killed two Palestinians in Hebron."), "ASSAULT")
+    assert e.trigger.text == "shot and killed" and e.location.name == "Hebron"
+
+
+def test_the_governing_verb_tells_an_event_also_named_by_a_noun(code):
+    e = one(code("At least 20 were killed during clashes with Hamas in Gaza on Sunday."), "ASSAULT")
+    assert e.trigger.text == "killed" and codes(e.recipient) == ["PSEREB"]
+
+
+def test_one_attack_told_by_two_verbs_keeps_both_counts(code):
+    e = one(code("A suicide bomber killed 15 people and wounded 30 others in Gaza."), "ASSAULT")
+    assert sorted((q.role, q.value) for q in e.quantities) == [("killed", 15), ("wounded", 30)]
+
+
+def test_an_event_noun_that_took_place_spans_its_verb(code):
+    e = one(code("Clashes with Hamas erupted in Gaza on Sunday."), "ASSAULT")
+    assert e.trigger.text == "Clashes with Hamas erupted"
+
+
+def test_a_round_of_talks_is_launched_by_the_subject(code):
+    e = one(code("Egypt launched a new round of talks with Hamas."), "CONSULT")
+    assert codes(e.actor) == ["EGY"] and codes(e.recipient) == ["PSEREB"]
+    assert e.trigger.text == "launched a new round of talks"
+
+
+
+def test_a_pattern_may_name_the_adjective_a_verb_predicates(nlp):
+    from tidings.coder import dependents
+    doc = nlp("The rebels set 28 homes ablaze.")
+    assert "ablaze" in dependents(doc[2], "VERB")

@@ -14,7 +14,7 @@ from .model import QUAD_CLASSES, Article, Event, Mention, Place, Quantity, Trigg
 from .places import Gazetteer
 from .quantities import quantity_for, role_for
 from .syntax import (CLAUSE_DEPS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS, child, children,
-                     clause_of, governing_verb, is_passive, prep_objects, xcomp_chain)
+                     clause_of, governing_verb, is_passive, prep_objects, subject_of, xcomp_chain)
 
 CODER_NAME = "tidings.rules/1"
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "on", "across", "through", "throughout",
@@ -40,7 +40,6 @@ class Candidate:
     recipient: list[Mention] = field(default_factory=list)
     status: str = "occurred"
     emit: bool = True
-    extra_recipients: list[Mention] = field(default_factory=list)
     between: bool = False  # "talks between X and Y": the first side acts, the others receive
     demand: bool = False  # "X says Y must stop": X's demand of Y (grammar.yaml obligation_codes)
 
@@ -93,7 +92,7 @@ class RuleCoder:
             if cand.emit and self.licensed(cand):
                 out.extend(self.events_for(cand, sent, index, article, mentions, ctx))
                 remember_topics(cand, ctx)
-        return dedupe(out)
+        return dedupe(out, sent.doc)
 
     # --- triggers ----------------------------------------------------------------------------
 
@@ -188,7 +187,7 @@ class RuleCoder:
         verb, rule = cand.token, cand.rule
         passive = is_passive(verb)
         agent = [o for p, o in prep_objects(verb, {"by"})] if passive else []
-        subject = child(verb, *SUBJECTS)
+        subject = subject_of(verb)
         actor = agent or ([subject] if subject is not None and not passive else [])
         if not actor:
             controller = self.controller(verb)
@@ -211,14 +210,14 @@ class RuleCoder:
         if head.i == verb.i:
             return None
         if verb.dep_ == "xcomp" and head.dep_ == "acomp":  # "Israel is willing to withdraw"
-            return child(head.head, *SUBJECTS) or self.controller(head.head)
+            return subject_of(head.head) or self.controller(head.head)
         if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.tag_ in ("VB", "VBG")):
             obj = child(head, "dobj")
             if verb.dep_ == "xcomp" and obj is not None and head.lemma_.lower() in self.lex.object_control:
                 return obj
-            return child(head, *SUBJECTS) or self.controller(head)
+            return subject_of(head) or self.controller(head)
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
-            return child(head, *SUBJECTS) or self.controller(head)
+            return subject_of(head) or self.controller(head)
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             return head
         return None
@@ -234,14 +233,15 @@ class RuleCoder:
             actor, cand.between = sides, True
         for participle in children(noun, "acl"):
             recipient += [o for _, o in prep_objects(participle, set(rule.recipient_preps))]
-        verb = noun.head
+        holder = partitive_holder(noun, self.lex)  # "launched a wave of air strikes"
+        verb = holder.head
         light = verb.lemma_.lower()
-        if noun.dep_ == "dobj" and light in self.lex.light_actor:
-            subject = child(verb, *SUBJECTS) or self.controller(verb)
+        if holder.dep_ == "dobj" and light in self.lex.light_actor:
+            subject = subject_of(verb) or self.controller(verb)
             actor += [subject] if subject is not None and not actor else []
             recipient += [o for _, o in prep_objects(verb, set(rule.recipient_preps))]
-        elif noun.dep_ == "dobj" and light in self.lex.light_recipient:
-            subject = child(verb, *SUBJECTS) or self.controller(verb)
+        elif holder.dep_ == "dobj" and light in self.lex.light_recipient:
+            subject = subject_of(verb) or self.controller(verb)
             recipient += [subject] if subject is not None else []
         for participle in children(noun, "amod", "acl"):  # "X facing pressure from Y"
             if participle.pos_ == "VERB" and participle.lemma_.lower() in self.lex.light_recipient:
@@ -390,7 +390,7 @@ class RuleCoder:
         if not (future and verb.dep_ == "ccomp" and head.lemma_.lower() in self.lex.reporting):
             return False
         speaker = self.resolve_all(children(head, *SUBJECTS), mentions, ctx)
-        doer = child(verb, *SUBJECTS)
+        doer = subject_of(verb)
         return doer is not None and (doer.pos_ == "PRON" or
                                      {m.name for m in speaker} & {m.name for m in cand.actor})
 
@@ -451,18 +451,29 @@ class RuleCoder:
         """The words that express the event: the trigger, with its light verb when one carries
         it ("launched an assault", "held talks")."""
         start, end = token.idx, token.idx + len(token.text)
-        verb = token.head
-        if token.dep_ == "dobj" and verb.lemma_.lower() in self.lex.light_actor and \
-                0 < token.i - verb.i <= 6:
+        holder = partitive_holder(token, self.lex)
+        verb, lemma = holder.head, holder.head.lemma_.lower()
+        if holder.dep_ == "dobj" and lemma in self.lex.light_actor and 0 < token.i - verb.i <= 6:
             start = verb.idx
+        elif self.occurs(holder, lemma) and 0 < verb.i - token.i <= 6:
+            end = verb.idx + len(verb.text)  # "clashes erupted", "talks were held"
         return Trigger(token.doc.text[start:end], start, end)
+
+    def occurs(self, token: Token, lemma: str) -> bool:
+        """An event noun that is the subject of a verb saying it happened, or the passive
+        subject of a light verb."""
+        if token.pos_ not in ("NOUN", "PROPN") or token.head.pos_ not in ("VERB", "AUX"):
+            return False
+        return (token.dep_ == "nsubj" and lemma in self.lex.light_occur) or \
+            (token.dep_ == "nsubjpass" and lemma in self.lex.light_actor)
 
     def unattributed(self, cand: Candidate) -> bool:
         """Violence, protest and coercion are events even when the doer is not named ("a bomb
         exploded in Baghdad"); other acts need a participant to mean anything."""
         if QUAD_CLASSES[cand.rule.event_type] != "material_conflict" or cand.token.dep_ == "amod":
             return False  # "displaced Palestinians": a participle describing people
-        return cand.rule.pos == "VERB" or cand.token.dep_ in ("nsubj", "nsubjpass", "dobj")
+        holder = partitive_holder(cand.token, self.lex)  # "a second wave of attacks"
+        return cand.rule.pos == "VERB" or holder.dep_ in ("nsubj", "nsubjpass", "dobj")
 
     def inherit(self, cand: Candidate, earlier: list[Event],
                 ctx: Context) -> tuple[list[Mention], list[Mention]]:
@@ -656,11 +667,13 @@ def remember_topics(cand: Candidate, ctx: Context) -> None:
 
 def dependents(token: Token, pos: str) -> set[str]:
     """Lemmas of the dependents a multi-word pattern may name: "go on strike" reaches the
-    preposition's object; "*" stands for any direct object ("return *"); a passive subject
-    is the object ("the demands were met" is "met the demands")."""
+    preposition's object, or an adjective it predicates ("set ablaze"); "*" stands for any
+    direct object ("return *"); a passive subject is the object ("the demands were met" is
+    "met the demands")."""
     deps = ("prt", "prep", "dobj", "nsubjpass", "acomp", "advmod") if pos == "VERB" \
         else ("compound", "amod", "nmod")
-    near = [c for c in token.children if c.dep_ in deps and not dated(c)]
+    near = [c for c in token.children if (c.dep_ in deps and not dated(c)) or
+            (pos == "VERB" and c.pos_ == "ADJ" and c.dep_ in ("ccomp", "xcomp", "oprd"))]
     if pos == "VERB":
         near += [g for c in near if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     found = {c.lemma_.lower() for c in near} | {c.lower_ for c in near}
@@ -775,12 +788,53 @@ def detail(event: Event) -> int:
     return (event.date is not None) + (event.location is not None)
 
 
-def dedupe(events: list[Event]) -> list[Event]:
-    """Within a sentence, drop an event whose type and participants another event already covers."""
+def dedupe(events: list[Event], doc: Doc | None = None) -> list[Event]:
+    """Within a sentence, drop an event whose type and participants another event already covers;
+    the event kept is told by the mention that governs the others (see ``governing_trigger``)."""
     keep: list[Event] = []
     for event in sorted(events, key=lambda e: (-len(participants(e)), -e.confidence)):
-        if any(k.event_type == event.event_type and participants(event) <= participants(k)
-               for k in keep):
-            continue
-        keep.append(event)
+        twin = next((k for k in keep if k.event_type == event.event_type
+                     and participants(event) <= participants(k)), None)
+        if twin is None:
+            keep.append(event)
+        else:
+            absorb(twin, event, doc)
     return sorted(keep, key=lambda e: e.trigger.start)
+
+
+def absorb(kept: Event, dropped: Event, doc: Doc | None) -> None:
+    """``dropped`` tells of ``kept`` again: it may say where, when or how many ("killed 15 and
+    wounded 30"), and which of the two words governs."""
+    kept.location = kept.location or dropped.location
+    kept.quantities += [q for q in dropped.quantities if q not in kept.quantities]
+    if kept.date is None:
+        kept.date, kept.date_text = dropped.date, dropped.date_text
+    if doc is not None:
+        kept.trigger = governing_trigger(kept.trigger, dropped.trigger, doc)
+
+
+def governing_trigger(kept: Trigger, dropped: Trigger, doc: Doc) -> Trigger:
+    """Two mentions of one event: "shot and killed" spans both coordinated verbs; a verb that
+    governs the other mention ("a bomb detonated", "killed during clashes", "destroyed ...,
+    firing shells") is the predicate that tells the event."""
+    low, high = sorted((kept, dropped), key=lambda t: t.start)
+    first, second = trigger_root(low, doc), trigger_root(high, doc)
+    if coordinated(first, second):
+        return Trigger(doc.text[low.start:high.end], low.start, high.end)
+    head, dep = trigger_root(dropped, doc), trigger_root(kept, doc)
+    if head.pos_ == "VERB" and head in dep.ancestors:
+        return dropped
+    return kept
+
+
+def trigger_root(trigger: Trigger, doc: Doc) -> Token:
+    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    return span.root if span is not None else doc[0]
+
+
+def coordinated(first: Token, second: Token) -> bool:
+    """Verbs joined by a conjunction and nothing else: "shot and killed", "beaten, robbed"."""
+    between = first.doc[first.i + 1:second.i]
+    return first.pos_ == second.pos_ == "VERB" and second.dep_ == "conj" and \
+        second.head.i == first.i and 0 < len(between) <= 2 and \
+        all(t.dep_ in ("cc", "punct") for t in between)

@@ -140,6 +140,7 @@ class Lexicon:
         light = status.get("light_verbs") or {}
         self.light_actor = cue_words(light.get("actor"))
         self.light_recipient = cue_words(light.get("recipient"))
+        self.light_occur = frozenset(p.split()[0] for p in _phrases(light.get("occur")))
         self.artifacts = frozenset(_phrases(grammar.get("artifact_nouns")))
         self.realize = cue_words(grammar.get("realize_verbs"))
         self.partitive = frozenset(_phrases(grammar.get("partitive_nouns")))
