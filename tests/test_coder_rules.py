@@ -266,3 +266,9 @@ def test_a_pattern_may_name_the_adjective_a_verb_predicates(nlp):
     from tidings.coder import dependents
     doc = nlp("The rebels set 28 homes ablaze.")
     assert "ablaze" in dependents(doc[2], "VERB")
+
+
+def test_a_concession_withheld_in_the_past_is_a_refusal(code):
+    e = one(code("The US did not lift sanctions on Egypt."), "REJECT")
+    assert e.mode == "yield" and codes(e.actor) == ["USA"]
+    assert "REJECT" not in types(code("Israel did not attack Gaza."))

@@ -36,6 +36,8 @@ CASES = [
     ("Israel removed sanctions on Egypt.", "CONCEDE", "085"),
     ("Egypt awarded a medal to Netanyahu.", "SUPPORT", "051"),
     ("Egypt will respect the sovereignty of Jordan.", "SUPPORT", "051"),
+    ("Hamas seized control of the border crossing.", "ASSAULT", "192"),
+    ("Israeli prosecutors are seeking jail sentences for two Hamas members.", "ACCUSE", "112"),
 ]
 
 

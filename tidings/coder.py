@@ -361,7 +361,9 @@ class RuleCoder:
             return False
         modal = any(a.lower_ in REFUSAL_AUX for a in children(verb, "aux"))
         failed = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lex.negated
-        return (modal or failed) and self.lex.refusal(cand.rule.event_type, cand.rule.mode) is not None
+        withheld = cand.rule.event_type in self.lex.withheld_types  # "did not give permission"
+        return (modal or failed or withheld) and \
+            self.lex.refusal(cand.rule.event_type, cand.rule.mode) is not None
 
     def as_refusal(self, cand: Candidate) -> None:
         coded = self.lex.refusal(cand.rule.event_type, cand.rule.mode)

@@ -154,6 +154,7 @@ class Lexicon:
         self.intents = MappingProxyType(intents_from(grammar, "intent_codes"))
         self.refusals = MappingProxyType(intents_from(grammar, "refusal_codes"))
         self.obligations = MappingProxyType(intents_from(grammar, "obligation_codes"))
+        self.withheld_types = frozenset(str(t) for t in grammar.get("withheld_types") or ())
         self.blame_words = frozenset(_phrases(grammar.get("blame_words")))
         self.blame_code = intent_from(grammar.get("blame_code") or "ACCUSE/allege 112",
                                       "grammar.yaml: blame_code")
