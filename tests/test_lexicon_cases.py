@@ -65,3 +65,19 @@ def test_shipped_lexicon_codes_the_sentence(code, text, event_type, cameo):
 def test_a_decision_is_not_a_plan():
     """"Japan has decided to lift sanctions" is coded as the lifting (docs in status.yaml)."""
     assert "decide" not in Lexicon.load().planned
+
+
+NOT_EVENTS = [
+    "Egypt's news agency contributed to this report.",
+    "The Israeli army released a statement on Monday.",
+    "Egypt held drills to demonstrate its strength.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_EVENTS)
+def test_patterns_marked_not_an_event_beat_the_shorter_trigger(code, text):
+    assert [e.event_type for e in code(text) if e.event_type in ("AID", "RETREAT", "PROTEST")] == []
+
+
+def test_a_shorter_trigger_still_codes_beside_a_not_event_pattern(code):
+    assert [e.event_type for e in code("Hamas released three Israeli hostages.")] == ["RETREAT"]

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import dates
 from .actors import ActorFinder, Context
-from .lexicon import Lexicon, Rule
+from .lexicon import NOT_EVENT, Lexicon, Rule
 from .modality import status_of, tense_of
 from .model import QUAD_CLASSES, Article, Event, Mention, Place, Quantity, Trigger
 from .places import Gazetteer
@@ -106,7 +106,7 @@ class RuleCoder:
         deps = dependents(token, pos)
         for rule in self.lex.candidates(lemma, pos):
             if all(word in deps for word in rule.extra):
-                return Candidate(token, rule)
+                return Candidate(token, rule) if rule.event_type != NOT_EVENT else None
         return None
 
     def obligations(self, sent: Span, by_token: dict[int, Candidate]) -> list[Candidate]:

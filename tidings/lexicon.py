@@ -82,13 +82,16 @@ def _tsv_rows(text: str, where: str) -> list[dict[str, str]]:
     return rows
 
 
+NOT_EVENT = "-"  # a pattern that is no event ("contribute to a report"): it beats shorter ones
+
+
 def rule_from_row(row: dict[str, str], where: str) -> Rule:
     words = row["pattern"].strip().lower().split()
     pos = row["pos"].strip().upper()
     event_type = row["event_type"].strip().upper()
-    if pos not in ("VERB", "NOUN") or event_type not in EVENT_TYPES or not words:
+    if pos not in ("VERB", "NOUN") or event_type not in (*EVENT_TYPES, NOT_EVENT) or not words:
         raise KnowledgeError(f"{where}: bad trigger row {row}: pos must be VERB or NOUN and "
-                             f"event_type one of {', '.join(EVENT_TYPES)}")
+                             f"event_type one of {', '.join(EVENT_TYPES)} or {NOT_EVENT} (not an event)")
     head, extra = (words[0], tuple(words[1:])) if pos == "VERB" else (words[-1], tuple(words[:-1]))
     preps = tuple(p.strip() for p in (row.get("recipient") or "").split(",") if p.strip())
     embed = (row.get("embed") or "").strip()
