@@ -8,11 +8,12 @@ An event is keyed `article_id:trigger_start:event_type`; the sample is the N eve
 keys hash lowest under the seed, so it does not depend on the order of events and an event
 keeps its place in the sample when other events come and go.
 
-With --judgments FILE (TSV: key, verdict, trigger; `#` comments; verdict y = right event,
+With --judgments FILE (TSV: key, verdict, trigger, coding judged; `#` comments; verdict y = right event,
 p = right type and status but a wrong actor or recipient, n = not an event of that type or a
 wrong status), the sample is the judged keys instead: the script lists the judged events
 still coded and prints the precision then and among those still coded now (an event removed
-since judging no longer counts), and how many of each verdict were removed.
+since judging no longer counts), how many of each verdict were removed, and flags the
+events now coded with another type, mode, code or status than the one judged.
 """
 from __future__ import annotations
 
@@ -55,18 +56,24 @@ def sentence_of(event: Event, width: int = 160) -> str:
 
 
 def row(event: Event) -> str:
-    return (f"{key_of(event)}\t{event.event_type}/{event.mode or ''} {event.cameo or ''} "
-            f"{event.status}\ttrigger={event.trigger.text!r}\tA={names(event.actor)}\t"
+    return (f"{key_of(event)}\t{coding(event)}\ttrigger={event.trigger.text!r}\tA={names(event.actor)}\t"
             f"R={names(event.recipient)}\n    {sentence_of(event)}")
 
 
-def read_judgments(path: Path) -> dict[str, str]:
+def coding(event: Event) -> str:
+    return f"{event.event_type}/{event.mode or ''} {event.cameo or ''} {event.status}"
+
+
+def read_judgments(path: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """Verdicts by key, and the coding (type/mode cameo status) each was judged on."""
     verdicts: dict[str, str] = {}
+    judged: dict[str, str] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             cells = line.split("\t")
             verdicts[cells[0]] = cells[1].strip().lower()
-    return verdicts
+            judged[cells[0]] = cells[3].strip() if len(cells) > 3 else ""
+    return verdicts, judged
 
 
 def precision(verdicts: list[str]) -> str:
@@ -77,17 +84,19 @@ def precision(verdicts: list[str]) -> str:
             f"all right {strict}/{len(verdicts)} = {strict / n:.3f}")
 
 
-def report(events: list[Event], verdicts: dict[str, str]) -> None:
+def report(events: list[Event], verdicts: dict[str, str], judged: dict[str, str]) -> None:
     now = {key_of(e): e for e in events}
     kept = [k for k in verdicts if k in now]
     gone = [k for k in verdicts if k not in now]
+    changed = [k for k in kept if judged.get(k) and judged[k] != coding(now[k])]
     for k in kept:
-        print(f"[{verdicts[k]}] {row(now[k])}")
+        note = f" (judged as {judged[k]}: judge again)" if k in changed else ""
+        print(f"[{verdicts[k]}]{note} {row(now[k])}")
     print(f"\njudged {len(verdicts)}, precision then: {precision(list(verdicts.values()))}")
     print(f"still coded {len(kept)}, precision now: {precision([verdicts[k] for k in kept])}")
     print(f"removed {len(gone)}: " + ", ".join(
         f"{v} {sum(verdicts[k] == v for k in gone)}" for v in ("y", "p", "n"))
-        + f"; events coded now {len(events)}")
+        + f"; events coded now {len(events)}; still coded but coded otherwise: {len(changed)}")
 
 
 def main() -> int:
@@ -102,7 +111,7 @@ def main() -> int:
         return 2
     events = coded_events(args.data)
     if args.judgments:
-        report(events, read_judgments(args.judgments))
+        report(events, *read_judgments(args.judgments))
         return 0
     sample = sorted(events, key=lambda e: rank(args.seed, key_of(e)))[:args.n]
     for event in sorted(sample, key=lambda e: (e.article_id, e.trigger.start)):

@@ -25,6 +25,7 @@ PROMISE_AUX = {"will", "would", "'ll", "shall"}  # "said it will release them"
 REFUSAL_AUX = {"will", "would", "wo", "shall", "can", "ca", "could"}  # "won't", "can't"
 UNRESOLVED_PRECISION = {"GPE": "city", "LOC": "region", "FAC": "site"}
 ARGUMENT_POS = {"NOUN", "PROPN", "PRON", "NUM"}
+AMOUNTS = {"MONEY", "PERCENT", "QUANTITY"}  # "trade hit $1.1 billion": a figure, not a target
 FIRST_PERSON = {"i", "we", "you"}  # "we must act", said X: not a demand of another
 
 
@@ -159,6 +160,8 @@ class RuleCoder:
         token = cand.token
         if cand.rule.mode == "visit" and cand.rule.pos == "VERB" and is_passive(token):
             return False  # "the soldiers were flown to Moscow": carried, not visiting
+        if not self.an_act(cand):
+            return False
         if cand.rule.pos != "NOUN" or token.lemma_.lower() not in self.lex.artifacts:
             return True
         holder = partitive_holder(token, self.lex)
@@ -166,6 +169,24 @@ class RuleCoder:
         if holder.dep_ in ("nsubj", "nsubjpass") and self.realizes(verb):
             return True
         return holder.dep_ == "dobj" and verb.lemma_.lower() in self.lex.light_actor
+
+    def an_act(self, cand: Candidate) -> bool:
+        """Formulas that look like events and are not: a state held ("China has significant
+        investments"), a comment declined ("refused to comment"), a question asked ("who is
+        dead, she asked"), a figure reached ("trade hit $1.1 billion")."""
+        token, rule = cand.token, cand.rule
+        holder = partitive_holder(token, self.lex)
+        if rule.pos == "NOUN" and holder.dep_ == "dobj" and holder.head.lemma_.lower() == "have":
+            return rule.event_type not in self.lex.possessed_types
+        if rule.pos != "VERB":
+            return True
+        if any(c.lemma_.lower() in self.lex.comment_verbs for c in children(token, "xcomp")):
+            return rule.event_type != "REJECT"
+        if token.lemma_.lower() in self.lex.question_verbs and not children(token, "dobj", "dative"):
+            return not any(is_question(c) for c in children(token, "ccomp"))
+        if rule.event_type == "ASSAULT":
+            return not any(c.ent_type_ in AMOUNTS for c in children(token, "dobj"))
+        return True
 
     def realizes(self, verb: Token) -> bool:
         forms = {verb.lemma_.lower()}
@@ -682,6 +703,15 @@ def dependents(token: Token, pos: str) -> set[str]:
     if pos == "VERB" and any(c.dep_ in ("dobj", "nsubjpass") for c in near):
         found.add("*")
     return found
+
+
+def is_question(clause: Token) -> bool:
+    """A reported or quoted question: "whether the talks would resume", "who is dead?"."""
+    first = clause.left_edge
+    mark = child(clause, "mark")
+    return first.tag_ in ("WDT", "WP", "WP$", "WRB") or \
+        (mark is not None and mark.lower_ in ("whether", "if")) or \
+        any(t.text == "?" for t in clause.doc[clause.i:clause.sent.end])
 
 
 def in_object(token: Token, verb: Token) -> bool:

@@ -166,6 +166,9 @@ class Lexicon:
                                            "grammar.yaml: protective_code")
         self.willingness = frozenset(_phrases(grammar.get("willingness_words")))
         self.death_verbs = frozenset(_phrases(grammar.get("death_verbs")))
+        self.possessed_types = frozenset(str(t) for t in grammar.get("possessed_types") or ())
+        self.comment_verbs = frozenset(_phrases(grammar.get("comment_verbs")))
+        self.question_verbs = frozenset(_phrases(grammar.get("question_verbs")))
         self.quantity_roles = MappingProxyType(dict(grammar.get("quantity_roles") or {}))
         self.quantity_role_lemmas = MappingProxyType(dict(grammar.get("quantity_role_lemmas") or {}))
 
