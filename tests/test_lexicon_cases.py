@@ -103,6 +103,7 @@ def test_news_formulas_are_not_events(code, text, event_type):
 
 @pytest.mark.parametrize(("text", "event_type"), [
     ("Kenya refused to attend the hearing.", "REJECT"),
+    ("Egypt refused to respond to a request from Israel.", "REJECT"),
     ("Egypt asked Israel to release the prisoners.", "REQUEST"),
     ("The airstrike hit a school in Gaza.", "ASSAULT"),
     ("Hamas pleaded with Egypt to stop the shelling.", "REQUEST"),
