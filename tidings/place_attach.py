@@ -1,0 +1,298 @@
+"""The learned place attacher: which place name in a sentence is where the event happened.
+
+Every name in the event's sentence that could be a place is a candidate (spaCy entities, runs of
+proper nouns, a name before a place word such as "village"); each (trigger, candidate) pair is
+described by features read from the parse (the dependency path between them, the governing
+preposition, whether the name sits inside a participant or modifies a person noun, its entity
+label, what the gazetteer knows of it, distance and order), and a logistic-regression model
+scores it. The best candidate is the event's place when its probability passes the model's
+threshold. The weights are data, ``data/places/attacher.json``, written by
+``scripts/train_place_attacher.py`` (docs/places.md, "The learned place attacher")."""
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+
+from spacy.tokens import Span, Token
+
+from .errors import KnowledgeError, SettingsError
+from .model import Mention, Place
+from .places import Gazetteer
+
+WEIGHTS_FILE = "attacher.json"
+MODES = ("learned", "rules")
+NAME_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART",
+               "LANGUAGE"}
+NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+JOINERS = {"-", "'", "’", "‘"}  # inside a name: "Dahiyat al-Assad", "Ma’arrat"
+MAX_PATH = 5
+DISTANCE_BUCKETS = (1, 2, 3, 5, 8, 12, 20)
+
+
+@dataclass(frozen=True, slots=True)
+class Spot:
+    """A candidate place name: tokens ``start``..``end`` of the doc, the entity label spaCy gave
+    it ("" for none) and the place word after it ("village" in "Sontyo village"), if any."""
+
+    start: int
+    end: int
+    label: str
+    descriptor: str = ""
+
+    def span(self, sent: Span) -> Span:
+        return sent.doc[self.start:self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceModel:
+    """Feature weights of a logistic regression over candidate places; read-only."""
+
+    weights: Mapping[str, float]
+    bias: float
+    threshold: float
+    meta: Mapping[str, object]
+
+    @classmethod
+    def from_dict(cls, data: Mapping, source: str = "<dict>") -> PlaceModel:
+        try:
+            return cls(MappingProxyType({str(k): float(v) for k, v in data["weights"].items()}),
+                       float(data["bias"]), float(data["threshold"]),
+                       MappingProxyType(dict(data.get("meta", {}))))
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise KnowledgeError(
+                f"{source}: not a place attacher weights file ({exc!r}); it needs 'weights' "
+                "(feature -> number), 'bias' and 'threshold'",
+                fix="Re-create it with scripts/train_place_attacher.py (docs/places.md).") from None
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> PlaceModel:
+        """The shipped weights (data/places/attacher.json), or those in ``path``."""
+        where = Path(path) if path else resources.files("tidings") / "data" / "places" / WEIGHTS_FILE
+        try:
+            data = json.loads(where.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise KnowledgeError(f"{where}: cannot read the place attacher weights ({exc})",
+                                 fix="Re-create it with scripts/train_place_attacher.py "
+                                     "(docs/places.md).") from None
+        return cls.from_dict(data, str(where))
+
+    def probability(self, features: Iterable[str]) -> float:
+        score = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+
+def make_attacher(mode: str, gazetteer: Gazetteer) -> PlaceAttacher | None:
+    """The attacher the ``place_attacher`` setting asks for; None for the rules alone."""
+    if mode not in MODES:
+        raise SettingsError(f"place_attacher = {mode!r}: known values are {', '.join(MODES)}",
+                            fix="Set place_attacher to \"learned\" or \"rules\" (docs/settings.md).")
+    return PlaceAttacher(gazetteer, PlaceModel.load()) if mode == "learned" else None
+
+
+class PlaceAttacher:
+    """Finds candidate places, describes them and (with a model) picks the event's place."""
+
+    def __init__(self, gazetteer: Gazetteer, model: PlaceModel | None = None) -> None:
+        self.places = gazetteer
+        self.model = model
+
+    # --- run time ------------------------------------------------------------------------------
+
+    def attach(self, trigger: Token, participants: Sequence[Mention], hint: str | None,
+               rule_place: Place | None = None) -> Place | None:
+        """The event's place: the best-scored candidate if it passes the threshold, else none."""
+        if self.model is None:
+            return rule_place
+        scored = [(self.model.probability(feats), spot, found)
+                  for spot, found, feats in self.described(trigger, participants, hint, rule_place)]
+        if not scored:
+            return None
+        probability, spot, found = max(scored, key=lambda s: s[0])
+        if probability < self.model.threshold:
+            return None
+        return found or self.unresolved(spot, trigger.sent, hint)
+
+    def unresolved(self, spot: Spot, sent: Span, hint: str | None) -> Place:
+        """A name the gazetteer lacks, kept as written without coordinates."""
+        text = spot_text(spot, sent)
+        name = text[4:] if text.lower().startswith("the ") else text
+        region = self.places.regional(text)
+        return Place(text, name, hint, None, None, "region" if region else "site")
+
+    # --- candidates and features ---------------------------------------------------------------
+
+    def described(self, trigger: Token, participants: Sequence[Mention], hint: str | None,
+                  rule_place: Place | None) -> list[tuple[Spot, Place | None, list[str]]]:
+        """Each candidate of the trigger's sentence, what the gazetteer makes of it, its features."""
+        sent = trigger.sent
+        spots = self.candidates(sent)
+        inside = [(m.start, m.end) for m in participants]
+        out = []
+        for rank, spot in enumerate(sorted(spots, key=lambda s: distance(trigger, s))):
+            found = self.places.lookup(spot_text(spot, sent), country=hint)
+            feats = features(trigger, spot, found, inside, rule_place, len(spots), rank)
+            out.append((spot, found, feats))
+        return out
+
+    def candidates(self, sent: Span) -> list[Spot]:
+        """Named entities that may be places, then runs of proper nouns outside them."""
+        spots = [Spot(e.start, e.end, e.label_) for e in sent.ents if e.label_ in NAME_LABELS]
+        taken = {i for s in spots for i in range(s.start, s.end)}
+        run: list[int] = []
+        for token in [*sent, None]:
+            if token is not None and token.i not in taken and in_name(token, run):
+                run.append(token.i)
+                continue
+            while run and sent.doc[run[-1]].text in JOINERS:
+                run.pop()
+            if run:
+                spots.append(Spot(run[0], run[-1] + 1, ""))
+            run = []
+        return sorted((self.with_descriptor(s, sent) for s in spots), key=lambda s: s.start)
+
+    def with_descriptor(self, spot: Spot, sent: Span) -> Spot:
+        """"Sontyo village", "Hama province": the place word after a name travels with it."""
+        doc = sent.doc
+        if spot.end < sent.end and doc[spot.end].lower_ in self.places.words["feature"]:
+            return Spot(spot.start, spot.end + 1, spot.label, doc[spot.end].lower_)
+        return spot
+
+
+def in_name(token: Token, run: list[int]) -> bool:
+    """A word that continues (or starts) a run of proper nouns."""
+    if token.ent_type_ in NOT_NAMES:
+        return False
+    if token.pos_ == "PROPN" and token.text[:1].isupper():
+        return True
+    return bool(run) and token.text in JOINERS and token.whitespace_ == ""
+
+
+def spot_text(spot: Spot, sent: Span) -> str:
+    return spot.span(sent).text
+
+
+def distance(trigger: Token, spot: Spot) -> int:
+    if trigger.i < spot.start:
+        return spot.start - trigger.i
+    return max(0, trigger.i - spot.end + 1)
+
+
+def bucket(value: int) -> str:
+    return next((f"<={b}" for b in DISTANCE_BUCKETS if value <= b), f">{DISTANCE_BUCKETS[-1]}")
+
+
+def features(trigger: Token, spot: Spot, found: Place | None, inside: list[tuple[int, int]],
+             rule_place: Place | None, count: int, rank: int) -> list[str]:
+    """The features of one (trigger, candidate) pair, as strings."""
+    root = spot.span(trigger.sent).root
+    path, coarse = dep_path(trigger, root)
+    prep_token = governing_prep(root)
+    prep = prep_token.lower_ if prep_token is not None else "none"
+    label = spot.label or "none"
+    kind = found.precision if found is not None else "unknown"
+    start, end = trigger.doc[spot.start].idx, trigger.doc[spot.end - 1].idx + len(trigger.doc[spot.end - 1])
+    feats = [f"path={path}", f"coarse={coarse}", f"steps={bucket(path.count('/') + 1)}",
+             f"prep={prep}", f"dep={root.dep_}", f"label={label}", f"kind={kind}",
+             f"dist={bucket(distance(trigger, spot))}", f"side={'after' if spot.start > trigger.i else 'before'}",
+             f"count={bucket(count)}", f"rank={min(rank, 3)}", f"tpos={trigger.pos_}",
+             f"tdep={trigger.dep_}", f"desc={spot.descriptor or 'none'}",
+             f"label_prep={label}|{prep}", f"kind_prep={kind}|{prep}", f"coarse_kind={coarse}|{kind}",
+             f"label_kind={label}|{kind}", f"rank_prep={min(rank, 3)}|{prep}"]
+    feats += participant_features(start, end, inside, prep)
+    feats += modifier_features(root)
+    feats += clause_features(trigger, root, prep)
+    fronted = prep_token is not None and prep_token.i - trigger.sent.start <= 1
+    feats.append(f"fronted={fronted}|{prep}")
+    if rule_place is not None:
+        feats.append("rule=" + ("same" if overlaps_text(trigger, rule_place, start, end) else "other"))
+    else:
+        feats.append("rule=none")
+    return feats
+
+
+def dep_path(trigger: Token, target: Token) -> tuple[str, str]:
+    """The dependency path from the trigger up to the common head and down to the candidate,
+    prepositions named ("^nsubj/vprep:in/vpobj"), and the same without words or directions."""
+    up = [trigger, *trigger.ancestors]
+    down = [target, *target.ancestors]
+    common = next((t for t in up if t in down), None)
+    if common is None:
+        return "none", "none"
+    rises = [edge(t, "^") for t in up[:up.index(common)]]
+    falls = [edge(t, "v") for t in reversed(down[:down.index(common)])]
+    steps = rises + falls
+    if not steps:
+        return "self", "self"
+    if len(steps) > MAX_PATH:
+        return f"long{len(steps) // 3}", "long"
+    coarse = "/".join(s.split(":")[0] for s in steps)
+    return "/".join(steps), coarse
+
+
+def edge(token: Token, way: str) -> str:
+    return f"{way}{token.dep_}:{token.lower_}" if token.dep_ == "prep" else f"{way}{token.dep_}"
+
+
+def governing_prep(root: Token) -> Token | None:
+    """The preposition a name is the object of ("in Gaza"), through a head noun and "of"
+    ("the town of Taybat" -> in for "in the town of Taybat")."""
+    head = root
+    for _ in range(3):
+        if head.dep_ == "pobj" and head.head.dep_ == "prep":
+            if head.head.lower_ != "of":
+                return head.head
+            head = head.head.head
+        elif head.dep_ in ("compound", "appos", "conj", "nmod", "poss") and head.head.i != head.i:
+            head = head.head
+        else:
+            break
+    return None
+
+
+def participant_features(start: int, end: int, inside: list[tuple[int, int]], prep: str) -> list[str]:
+    within = any(s <= start and end <= e for s, e in inside)
+    touching = any(start < e and s < end for s, e in inside)
+    state = "within" if within else "touching" if touching else "outside"
+    return [f"participant={state}", f"participant_prep={state}|{prep}"]
+
+
+def modifier_features(root: Token) -> list[str]:
+    """A name describing a noun ("Palestinian man", "Israeli soldiers", "Gaza's hospitals")."""
+    if root.dep_ not in ("amod", "compound", "nmod", "poss") or root.head.i == root.i:
+        return ["modifies=none"]
+    head = root.head
+    kind = head.ent_type_ or head.pos_
+    return [f"modifies={kind}", f"modifies_word={head.lemma_.lower()}"]
+
+
+def clause_features(trigger: Token, root: Token, prep: str) -> list[str]:
+    mine, theirs = clause_verb(trigger), clause_verb(root)
+    same = mine is not None and mine == theirs
+    return [f"clause={'same' if same else 'other'}", f"clause_prep={same}|{prep}"]
+
+
+def clause_verb(token: Token) -> Token | None:
+    for t in [token, *token.ancestors]:
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
+
+
+def overlaps_text(trigger: Token, place: Place, start: int, end: int) -> bool:
+    """The rule coder's place is this candidate: its text occurs over the candidate's span."""
+    text = place.text.strip()
+    if not text:
+        return False
+    sent = trigger.sent
+    hay = sent.doc.text[sent.start_char:sent.end_char]
+    at = hay.find(text)
+    while at >= 0:
+        if sent.start_char + at < end and start < sent.start_char + at + len(text):
+            return True
+        at = hay.find(text, at + 1)
+    return False
