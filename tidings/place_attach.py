@@ -202,7 +202,10 @@ def features(trigger: Token, spot: Spot, found: Place | None, inside: list[tuple
              f"count={bucket(count)}", f"rank={min(rank, 3)}", f"tpos={trigger.pos_}",
              f"tdep={trigger.dep_}", f"desc={spot.descriptor or 'none'}",
              f"label_prep={label}|{prep}", f"kind_prep={kind}|{prep}", f"coarse_kind={coarse}|{kind}",
-             f"label_kind={label}|{kind}", f"rank_prep={min(rank, 3)}|{prep}"]
+             f"label_kind={label}|{kind}", f"rank_prep={min(rank, 3)}|{prep}",
+             f"lemma_coarse={trigger.lemma_.lower()}|{coarse}", f"label_coarse={label}|{coarse}",
+             f"path_kind={path}|{kind}"]
+    feats += word_features(trigger, spot, root, prep_token, prep)
     feats += participant_features(start, end, inside, prep)
     feats += modifier_features(root)
     feats += clause_features(trigger, root, prep)
@@ -252,6 +255,24 @@ def governing_prep(root: Token) -> Token | None:
         else:
             break
     return None
+
+
+def word_features(trigger: Token, spot: Spot, root: Token, prep_token: Token | None,
+                  prep: str) -> list[str]:
+    """The words around: the trigger's lemma, the word before the name, the noun the
+    preposition governs ("in the town of X": town) and the word the preposition hangs on."""
+    doc = trigger.doc
+    lemma = trigger.lemma_.lower()
+    before = doc[spot.start - 1].lower_ if spot.start > trigger.sent.start else "<s>"
+    noun = prep_token and next((c for c in prep_token.children if c.dep_ == "pobj"), None)
+    host = prep_token.head if prep_token is not None else None
+    host_kind = "none" if host is None else "trigger" if host.i == trigger.i else host.pos_
+    possessive = spot.end < len(doc) and doc[spot.end].tag_ == "POS"
+    return [f"lemma={lemma}", f"lemma_prep={lemma}|{prep}", f"before={before}",
+            f"ttag={trigger.tag_}", f"ttag_prep={trigger.tag_}|{prep}",
+            f"lemma_label={lemma}|{spot.label or 'none'}",
+            f"noun={noun.lemma_.lower() if noun is not None and noun.i != root.i else 'self'}",
+            f"host={host_kind}", f"host_prep={host_kind}|{prep}", f"possessive={possessive}"]
 
 
 def participant_features(start: int, end: int, inside: list[tuple[int, int]], prep: str) -> list[str]:
