@@ -26,12 +26,17 @@ from .places import Gazetteer
 
 WEIGHTS_FILE = "attacher.json"
 MODES = ("learned", "rules")
+LOCATIVE = {"in", "at", "near", "outside", "inside", "on", "across", "through", "throughout",
+            "around", "along", "off", "within", "over", "into", "from", "to", "toward", "towards"}
 NAME_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LANGUAGE"}
 NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 JOINERS = {"-", "'", "’", "‘"}  # inside a name: "Dahiyat al-Assad", "Ma’arrat"
 MAX_PATH = 5
 DISTANCE_BUCKETS = (1, 2, 3, 5, 8, 12, 20)
+CROSSED = frozenset({"coarse", "prep", "label", "kind", "lemma", "participant", "clause", "dist",
+                     "side", "rank", "dep", "rule", "modifies", "ttag", "before", "noun", "host",
+                     "locative_rank", "desc"})  # every pair of these is a feature too
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,11 +137,14 @@ class PlaceAttacher:
         sent = trigger.sent
         spots = self.candidates(sent)
         inside = [(m.start, m.end) for m in participants]
+        ordered = sorted(spots, key=lambda s: distance(trigger, s))
+        locative = [s for s in ordered if prep_word(s.span(sent).root) in LOCATIVE]
         out = []
-        for rank, spot in enumerate(sorted(spots, key=lambda s: distance(trigger, s))):
+        for rank, spot in enumerate(ordered):
             found = self.places.lookup(spot_text(spot, sent), country=hint)
             feats = features(trigger, spot, found, inside, rule_place, len(spots), rank)
-            out.append((spot, found, feats))
+            feats += competition(spot, locative, found)
+            out.append((spot, found, feats + crossings(feats)))
         return out
 
     def candidates(self, sent: Span) -> list[Spot]:
@@ -161,6 +169,26 @@ class PlaceAttacher:
         if spot.end < sent.end and doc[spot.end].lower_ in self.places.words["feature"]:
             return Spot(spot.start, spot.end + 1, spot.label, doc[spot.end].lower_)
         return spot
+
+
+def crossings(feats: list[str]) -> list[str]:
+    """Pairs of the CROSSED features ("prep=in&kind=city"): the model's only interactions."""
+    atoms = sorted(f for f in feats if f.partition("=")[0] in CROSSED)
+    return [f"{a}&{b}" for i, a in enumerate(atoms) for b in atoms[i + 1:]]
+
+
+def prep_word(root: Token) -> str:
+    prep = governing_prep(root)
+    return prep.lower_ if prep is not None else "none"
+
+
+def competition(spot: Spot, locative: list[Spot], found: Place | None) -> list[str]:
+    """How the candidate stands among the sentence's names after a locative preposition: the
+    nearest such one to the trigger is most often the place."""
+    rank = locative.index(spot) if spot in locative else -1
+    kind = found.precision if found is not None else "unknown"
+    return [f"locative_rank={min(rank, 2)}", f"locative_count={min(len(locative), 3)}",
+            f"locative_rank_kind={min(rank, 2)}|{kind}"]
 
 
 def in_name(token: Token, run: list[int]) -> bool:
