@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+from itertools import repeat
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -57,7 +58,7 @@ class Spot:
 class PlaceModel:
     """Feature weights of a logistic regression over candidate places; read-only."""
 
-    weights: Mapping[str, float]
+    weights: Mapping[str, float]  # a plain dict for fast lookups; never changed after loading
     bias: float
     threshold: float
     meta: Mapping[str, object]
@@ -65,7 +66,7 @@ class PlaceModel:
     @classmethod
     def from_dict(cls, data: Mapping, source: str = "<dict>") -> PlaceModel:
         try:
-            return cls(MappingProxyType({str(k): float(v) for k, v in data["weights"].items()}),
+            return cls({str(k): float(v) for k, v in data["weights"].items()},
                        float(data["bias"]), float(data["threshold"]),
                        MappingProxyType(dict(data.get("meta", {}))))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -87,7 +88,7 @@ class PlaceModel:
         return cls.from_dict(data, str(where))
 
     def probability(self, features: Iterable[str]) -> float:
-        score = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        score = self.bias + sum(map(self.weights.get, features, repeat(0.0)))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
 
@@ -137,29 +138,31 @@ class PlaceAttacher:
         sent = trigger.sent
         spots = self.candidates(sent)
         inside = [(m.start, m.end) for m in participants]
+        ruled = rule_spans(sent, rule_place)
         ordered = sorted(spots, key=lambda s: distance(trigger, s))
         locative = [s for s in ordered if prep_word(s.span(sent).root) in LOCATIVE]
         out = []
         for rank, spot in enumerate(ordered):
             found = self.places.lookup(spot_text(spot, sent), country=hint)
-            feats = features(trigger, spot, found, inside, rule_place, len(spots), rank)
+            feats = features(trigger, sent, spot, found, inside, ruled, len(spots), rank)
             feats += competition(spot, locative, found)
             out.append((spot, found, feats + crossings(feats)))
         return out
 
     def candidates(self, sent: Span) -> list[Spot]:
         """Named entities that may be places, then runs of proper nouns outside them."""
-        spots = [Spot(e.start, e.end, e.label_) for e in sent.ents if e.label_ in NAME_LABELS]
+        tokens = list(sent)
+        spots = entity_spots(tokens)
         taken = {i for s in spots for i in range(s.start, s.end)}
-        run: list[int] = []
-        for token in [*sent, None]:
+        run: list[Token] = []
+        for token in [*tokens, None]:
             if token is not None and token.i not in taken and in_name(token, run):
-                run.append(token.i)
+                run.append(token)
                 continue
-            while run and sent.doc[run[-1]].text in JOINERS:
+            while run and run[-1].text in JOINERS:
                 run.pop()
             if run:
-                spots.append(Spot(run[0], run[-1] + 1, ""))
+                spots.append(Spot(run[0].i, run[-1].i + 1, ""))
             run = []
         return sorted((self.with_descriptor(s, sent) for s in spots), key=lambda s: s.start)
 
@@ -191,7 +194,22 @@ def competition(spot: Spot, locative: list[Spot], found: Place | None) -> list[s
             f"locative_rank_kind={min(rank, 2)}|{kind}"]
 
 
-def in_name(token: Token, run: list[int]) -> bool:
+def entity_spots(tokens: list[Token]) -> list[Spot]:
+    """The sentence's entities with a NAME_LABELS label, read from the tokens' IOB tags (cheaper
+    than ``Span.ents``, which walks the whole document's entities)."""
+    spots, start, label = [], None, ""
+    for token in tokens:
+        if start is not None and token.ent_iob_ != "I":
+            spots.append(Spot(start, token.i, label))
+            start = None
+        if token.ent_iob_ == "B" and token.ent_type_ in NAME_LABELS:
+            start, label = token.i, token.ent_type_
+    if start is not None:
+        spots.append(Spot(start, tokens[-1].i + 1, label))
+    return spots
+
+
+def in_name(token: Token, run: list[Token]) -> bool:
     """A word that continues (or starts) a run of proper nouns."""
     if token.ent_type_ in NOT_NAMES:
         return False
@@ -214,10 +232,10 @@ def bucket(value: int) -> str:
     return next((f"<={b}" for b in DISTANCE_BUCKETS if value <= b), f">{DISTANCE_BUCKETS[-1]}")
 
 
-def features(trigger: Token, spot: Spot, found: Place | None, inside: list[tuple[int, int]],
-             rule_place: Place | None, count: int, rank: int) -> list[str]:
+def features(trigger: Token, sent: Span, spot: Spot, found: Place | None, inside: list[tuple[int, int]],
+             ruled: list[tuple[int, int]] | None, count: int, rank: int) -> list[str]:
     """The features of one (trigger, candidate) pair, as strings."""
-    root = spot.span(trigger.sent).root
+    root = spot.span(sent).root
     path, coarse = dep_path(trigger, root)
     prep_token = governing_prep(root)
     prep = prep_token.lower_ if prep_token is not None else "none"
@@ -233,16 +251,16 @@ def features(trigger: Token, spot: Spot, found: Place | None, inside: list[tuple
              f"label_kind={label}|{kind}", f"rank_prep={min(rank, 3)}|{prep}",
              f"lemma_coarse={trigger.lemma_.lower()}|{coarse}", f"label_coarse={label}|{coarse}",
              f"path_kind={path}|{kind}"]
-    feats += word_features(trigger, spot, root, prep_token, prep)
+    feats += word_features(trigger, sent.start, spot, root, prep_token, prep)
     feats += participant_features(start, end, inside, prep)
     feats += modifier_features(root)
     feats += clause_features(trigger, root, prep)
-    fronted = prep_token is not None and prep_token.i - trigger.sent.start <= 1
+    fronted = prep_token is not None and prep_token.i - sent.start <= 1
     feats.append(f"fronted={fronted}|{prep}")
-    if rule_place is not None:
-        feats.append("rule=" + ("same" if overlaps_text(trigger, rule_place, start, end) else "other"))
-    else:
+    if ruled is None:
         feats.append("rule=none")
+    else:
+        feats.append("rule=" + ("same" if any(start < e and s < end for s, e in ruled) else "other"))
     return feats
 
 
@@ -285,13 +303,13 @@ def governing_prep(root: Token) -> Token | None:
     return None
 
 
-def word_features(trigger: Token, spot: Spot, root: Token, prep_token: Token | None,
+def word_features(trigger: Token, first: int, spot: Spot, root: Token, prep_token: Token | None,
                   prep: str) -> list[str]:
     """The words around: the trigger's lemma, the word before the name, the noun the
     preposition governs ("in the town of X": town) and the word the preposition hangs on."""
     doc = trigger.doc
     lemma = trigger.lemma_.lower()
-    before = doc[spot.start - 1].lower_ if spot.start > trigger.sent.start else "<s>"
+    before = doc[spot.start - 1].lower_ if spot.start > first else "<s>"
     noun = prep_token and next((c for c in prep_token.children if c.dep_ == "pobj"), None)
     host = prep_token.head if prep_token is not None else None
     host_kind = "none" if host is None else "trigger" if host.i == trigger.i else host.pos_
@@ -332,16 +350,14 @@ def clause_verb(token: Token) -> Token | None:
     return None
 
 
-def overlaps_text(trigger: Token, place: Place, start: int, end: int) -> bool:
-    """The rule coder's place is this candidate: its text occurs over the candidate's span."""
-    text = place.text.strip()
-    if not text:
-        return False
-    sent = trigger.sent
-    hay = sent.doc.text[sent.start_char:sent.end_char]
-    at = hay.find(text)
+def rule_spans(sent: Span, place: Place | None) -> list[tuple[int, int]] | None:
+    """Where the rule coder's place text occurs in the sentence (doc character offsets); None
+    when the rules found no place."""
+    if place is None:
+        return None
+    text, hay = place.text.strip(), sent.text
+    spans, at = [], hay.find(text) if text else -1
     while at >= 0:
-        if sent.start_char + at < end and start < sent.start_char + at + len(text):
-            return True
+        spans.append((sent.start_char + at, sent.start_char + at + len(text)))
         at = hay.find(text, at + 1)
-    return False
+    return spans
