@@ -193,6 +193,9 @@ def main() -> int:
     rows, cols, y, _ = matrix(groups, index)
     w, b = fit(rows, cols, y, len(index))
     meta = metadata(len(train), dropped, groups, len(y), threshold, cv)
+    licence = path.parent / "LICENSE"
+    if licence.is_file():  # the MIT notice travels with what is derived from the data
+        meta["licence_text"] = licence.read_text(encoding="utf-8")
     write(Path(args.out), w, b, threshold, index, meta)
     if not args.no_eval and Path(args.out) == OUT:
         figures = evaluate("event_location", root=args.data, limit=HELD_OUT).figures
