@@ -232,36 +232,47 @@ def bucket(value: int) -> str:
     return next((f"<={b}" for b in DISTANCE_BUCKETS if value <= b), f">{DISTANCE_BUCKETS[-1]}")
 
 
-def features(trigger: Token, sent: Span, spot: Spot, found: Place | None, inside: list[tuple[int, int]],
-             ruled: list[tuple[int, int]] | None, count: int, rank: int) -> list[str]:
+def features(trigger: Token, sent: Span, spot: Spot, found: Place | None,
+             inside: list[tuple[int, int]], ruled: list[tuple[int, int]] | None, count: int,
+             rank: int) -> list[str]:
     """The features of one (trigger, candidate) pair, as strings."""
     root = spot.span(sent).root
-    path, coarse = dep_path(trigger, root)
     prep_token = governing_prep(root)
     prep = prep_token.lower_ if prep_token is not None else "none"
-    label = spot.label or "none"
-    kind = found.precision if found is not None else "unknown"
-    start, end = trigger.doc[spot.start].idx, trigger.doc[spot.end - 1].idx + len(trigger.doc[spot.end - 1])
-    feats = [f"path={path}", f"coarse={coarse}", f"steps={bucket(path.count('/') + 1)}",
-             f"prep={prep}", f"dep={root.dep_}", f"label={label}", f"kind={kind}",
-             f"dist={bucket(distance(trigger, spot))}", f"side={'after' if spot.start > trigger.i else 'before'}",
-             f"count={bucket(count)}", f"rank={min(rank, 3)}", f"tpos={trigger.pos_}",
-             f"tdep={trigger.dep_}", f"desc={spot.descriptor or 'none'}",
-             f"label_prep={label}|{prep}", f"kind_prep={kind}|{prep}", f"coarse_kind={coarse}|{kind}",
-             f"label_kind={label}|{kind}", f"rank_prep={min(rank, 3)}|{prep}",
-             f"lemma_coarse={trigger.lemma_.lower()}|{coarse}", f"label_coarse={label}|{coarse}",
-             f"path_kind={path}|{kind}"]
+    last = sent.doc[spot.end - 1]
+    start, end = sent.doc[spot.start].idx, last.idx + len(last)
+    feats = parse_features(trigger, spot, root, found, prep, count, rank)
     feats += word_features(trigger, sent.start, spot, root, prep_token, prep)
     feats += participant_features(start, end, inside, prep)
     feats += modifier_features(root)
     feats += clause_features(trigger, root, prep)
     fronted = prep_token is not None and prep_token.i - sent.start <= 1
-    feats.append(f"fronted={fronted}|{prep}")
+    return feats + [f"fronted={fronted}|{prep}", rule_feature(start, end, ruled)]
+
+
+def parse_features(trigger: Token, spot: Spot, root: Token, found: Place | None, prep: str,
+                   count: int, rank: int) -> list[str]:
+    """The path between trigger and candidate, the candidate's labels, distance and order."""
+    path, coarse = dep_path(trigger, root)
+    label = spot.label or "none"
+    kind = found.precision if found is not None else "unknown"
+    side = "after" if spot.start > trigger.i else "before"
+    lemma, place = trigger.lemma_.lower(), min(rank, 3)
+    return [f"path={path}", f"coarse={coarse}", f"steps={bucket(path.count('/') + 1)}",
+            f"prep={prep}", f"dep={root.dep_}", f"label={label}", f"kind={kind}",
+            f"dist={bucket(distance(trigger, spot))}", f"side={side}", f"count={bucket(count)}",
+            f"rank={place}", f"tpos={trigger.pos_}", f"tdep={trigger.dep_}",
+            f"desc={spot.descriptor or 'none'}", f"label_prep={label}|{prep}",
+            f"kind_prep={kind}|{prep}", f"coarse_kind={coarse}|{kind}", f"label_kind={label}|{kind}",
+            f"rank_prep={place}|{prep}", f"lemma_coarse={lemma}|{coarse}",
+            f"label_coarse={label}|{coarse}", f"path_kind={path}|{kind}"]
+
+
+def rule_feature(start: int, end: int, ruled: list[tuple[int, int]] | None) -> str:
+    """Whether the rule coder chose this candidate (its place text lies over it)."""
     if ruled is None:
-        feats.append("rule=none")
-    else:
-        feats.append("rule=" + ("same" if any(start < e and s < end for s, e in ruled) else "other"))
-    return feats
+        return "rule=none"
+    return "rule=" + ("same" if any(start < e and s < end for s, e in ruled) else "other")
 
 
 def dep_path(trigger: Token, target: Token) -> tuple[str, str]:
