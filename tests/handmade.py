@@ -27,13 +27,25 @@ TRIGGERS = [
     ("proposal", "NOUN", "REQUEST", "change", "0234", "to", ""),
     ("attack", "VERB", "ASSAULT", "", "190", "", ""),
     ("kill", "VERB", "ASSAULT", "", "190", "", ""),
+    ("wound", "VERB", "ASSAULT", "", "190", "", ""),
+    ("shoot", "VERB", "ASSAULT", "firearms", "193", "", ""),
+    ("clash", "NOUN", "ASSAULT", "", "190", "with", ""),
     ("ceasefire", "NOUN", "RETREAT", "ceasefire", "0871", "with", ""),
     ("agree", "VERB", "AGREE", "", "030", "with", "plan"),
     ("deny", "VERB", "REJECT", "", "120", "", ""),
     ("pledge", "VERB", "AGREE", "", "030", "", "intent"),
     ("withdraw", "VERB", "RETREAT", "withdraw", "0874", "from", ""),
     ("support", "NOUN", "SUPPORT", "", "051", "for", ""),
-    ("call", "VERB", "CONSULT", "phone", "041", "", ""),
+    ("call", "VERB", "CONSULT", "phone", "041", "", "purpose"),
+    ("call on", "VERB", "REQUEST", "", "020", "on", "absorb"),
+    ("congratulate", "VERB", "SUPPORT", "", "051", "", ""),
+    ("strike", "NOUN", "PROTEST", "strike", "143", "against", ""),
+    ("end strike", "VERB", "CONCEDE", "", "080", "", "absorb"),
+    ("boycott", "VERB", "PROTEST", "boycott", "143", "", ""),
+    ("provide", "VERB", "AID", "", "070", "to", ""),
+    ("fight", "VERB", "ASSAULT", "", "190", "", ""),
+    ("arrive in", "VERB", "CONSULT", "visit", "042", "in", ""),
+    ("torture", "NOUN", "ASSAULT", "torture", "1822", "", ""),
     ("riot", "NOUN", "PROTEST", "riot", "145", "", ""),
     ("demonstrate", "VERB", "PROTEST", "demo", "141", "against", ""),
     ("accuse", "VERB", "ACCUSE", "allege", "112", "", ""),
@@ -41,6 +53,7 @@ TRIGGERS = [
     ("deploy", "VERB", "MOBILIZE", "troops", "154", "to", ""),
     ("reach agreement", "VERB", "SUPPORT", "", "057", "with", ""),
     ("lift sanction", "VERB", "CONCEDE", "", "085", "", "absorb"),
+    ("refuse", "VERB", "REJECT", "", "120", "", "absorb"),
 ]
 STATUS = {
     "planned": ["will", "shall", "be set to", "plan to", "be scheduled to", "be expected to",
@@ -49,8 +62,8 @@ STATUS = {
     "negated": ["not", "n't", "never", "fail to"],
     "denial": ["deny"],
     "reporting": ["say", "tell", "confirm"],
-    "light_verbs": {"actor": ["hold", "issue", "impose", "reach", "sign", "launch"],
-                    "recipient": ["face", "receive"]},
+    "light_verbs": {"actor": ["hold", "issue", "impose", "reach", "sign", "launch", "declare"],
+                    "recipient": ["face", "receive"], "occur": ["erupt", "take place"]},
 }
 
 
@@ -91,5 +104,6 @@ def knowledge() -> KnowledgeBase:
               Agent("politicians", "GOV", "group"), Agent("prosecutors", "JUD", "group"),
               Agent("coalition members", "GOV", "group"), Agent("protesters", "CVL", "group"),
               Agent("police", "COP", "organization"), Agent("people", "CVL", "group"),
-              Agent("minister", "GOV", "person"), Agent("prime minister", "GOV", "person")]
+              Agent("minister", "GOV", "person"), Agent("prime minister", "GOV", "person"),
+              Agent("peacekeepers", "MIL", "group"), Agent("workers", "LAB", "group")]
     return KnowledgeBase(entries, agents)

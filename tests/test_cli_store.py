@@ -52,6 +52,14 @@ def test_stats_dyads_export(store, tmp_path):
     assert export.exit_code == 0 and out.read_text().startswith("GLOBALEVENTID\t")
 
 
+def test_export_takes_the_event_filters(store, tmp_path):
+    db, _ = store
+    out = tmp_path / "r.jsonl"
+    export = CliRunner().invoke(app, ["export", "--db", str(db), "--type", "reject", "-o", str(out)])
+    types = {json.loads(line)["event_type"] for line in out.read_text().splitlines()}
+    assert export.exit_code == 0 and types == {"REJECT"}
+
+
 def test_missing_store_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(app, ["events", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 2 and "T600" in result.stderr

@@ -146,3 +146,129 @@ def test_peacekeepers_sent_are_aid_and_troops_massed_are_not(code):
 def test_a_participle_clause_takes_the_place_of_its_main_clause(code):
     e = one(code("Israeli troops stormed a school in Gaza, killing three people."), "ASSAULT")
     assert e.location is not None and e.location.text.endswith("Gaza")
+
+
+# --- reported obligations, purposes, refusals and threats through the clause -----------------
+
+def test_a_reported_must_is_the_speakers_demand(code):
+    e = one(code("Egypt said Israel must withdraw its troops from Gaza."), "REQUEST")
+    assert e.cameo == "100" and e.status == "occurred"
+    assert codes(e.actor) == ["EGY"] and codes(e.recipient) == ["ISR"]
+
+
+def test_a_reported_should_is_an_appeal_and_any_verb_can_carry_it(code):
+    e = one(code("Egypt said Israel should do more."), "REQUEST")
+    assert e.cameo == "020" and codes(e.recipient) == ["ISR"]
+
+
+def test_the_speakers_own_obligation_is_no_demand(code):
+    events = code("Israel said it must withdraw its troops from Gaza.")
+    assert "REQUEST" not in types(events)
+
+
+def test_a_phone_call_to_do_something_is_that_act_addressed_to_the_one_called(code):
+    events = code("Netanyahu called Trump on Monday to congratulate him.")
+    e = one(events, "SUPPORT")
+    assert [m.id for m in e.recipient] == ["donald-trump"] and "CONSULT" not in types(events)
+
+
+def test_a_time_phrase_is_no_part_of_a_phrasal_verb(code):
+    events = code("Netanyahu called Trump on Monday.")
+    assert types(events) == ["CONSULT"]
+
+
+def test_a_refusal_through_a_light_verb(code):
+    e = one(code("Hamas said it will not hold talks with Israel."), "REJECT")
+    assert e.cameo == "125" and codes(e.recipient) == ["ISR"]
+
+
+def test_an_unresolved_pronoun_in_a_reported_clause_is_the_speaker(code):
+    e = one(code("The workers said they will not end the strike."), "REJECT")
+    assert e.mode == "yield" and [m.sector for m in e.actor] == ["LAB"]
+
+
+def test_a_boycott_announced_by_its_actor_is_a_threat(code):
+    e = one(code("Hamas said it will boycott the talks."), "THREATEN")
+    assert e.cameo == "1312" and codes(e.actor) == ["PSEREB"]
+
+
+def test_event_nouns_in_a_promised_object_are_what_is_promised(code):
+    events = code("Egypt is willing to provide support to Jordan.")
+    e = one(events, "AGREE")
+    assert types(events) == ["AGREE"] and codes(e.recipient) == ["JOR"]
+
+
+def test_a_participle_describing_the_actor_is_background(code):
+    described = one(code("The Israeli troops fighting Hamas declared a ceasefire."), "ASSAULT")
+    told = one(code("The Israeli troops fought Hamas."), "ASSAULT")
+    assert described.confidence < told.confidence - 0.1
+
+
+def test_peacekeepers_arriving_are_a_deployment_of_aid(code):
+    e = one(code("Egyptian peacekeepers arrived in Jordan on Monday."), "AID")
+    assert e.cameo == "074"
+
+
+def test_who_died_after_torture_suffered_it(code):
+    e = one(code("A Palestinian prisoner died after torture in an Israeli jail."), "ASSAULT")
+    assert [m.sector for m in e.recipient] == ["CVL"]
+
+
+def test_a_passive_subject_fills_a_patterns_object(code):
+    e = one(code("The sanctions on Egypt were lifted by the US."), "CONCEDE")
+    assert e.cameo == "085" and codes(e.actor) == ["USA"]
+
+
+def test_a_date_owning_an_event_noun_is_not_its_actor(code):
+    e = one(code("Netanyahu will hold Monday's talks with Trump."), "CONSULT")
+    assert [m.id for m in e.actor] == ["benjamin-netanyahu"]
+
+
+def test_an_outer_event_sees_what_its_inner_event_absorbed(code):
+    e = one(code("The US refused to lift sanctions on Egypt."), "REJECT")
+    assert codes(e.recipient) == ["EGY"]
+
+
+def test_saying_another_was_responsible_accuses_them(code):
+    e = one(code("Egypt said Hamas was responsible for the attack."), "ACCUSE")
+    assert e.cameo == "112" and codes(e.actor) == ["EGY"] and codes(e.recipient) == ["PSEREB"]
+    assert "ACCUSE" not in types(code("Egypt said Hamas was not responsible."))
+
+
+def test_coordinated_verbs_of_one_attack_share_one_trigger(code):
+    e = one(code("Israeli soldiers shot and killed two Palestinians in Hebron."), "ASSAULT")
+    assert e.trigger.text == "shot and killed" and e.location.name == "Hebron"
+
+
+def test_the_governing_verb_tells_an_event_also_named_by_a_noun(code):
+    e = one(code("At least 20 were killed during clashes with Hamas in Gaza on Sunday."), "ASSAULT")
+    assert e.trigger.text == "killed" and codes(e.recipient) == ["PSEREB"]
+
+
+def test_one_attack_told_by_two_verbs_keeps_both_counts(code):
+    e = one(code("A suicide bomber killed 15 people and wounded 30 others in Gaza."), "ASSAULT")
+    assert sorted((q.role, q.value) for q in e.quantities) == [("killed", 15), ("wounded", 30)]
+
+
+def test_an_event_noun_that_took_place_spans_its_verb(code):
+    e = one(code("Clashes with Hamas erupted in Gaza on Sunday."), "ASSAULT")
+    assert e.trigger.text == "Clashes with Hamas erupted"
+
+
+def test_a_round_of_talks_is_launched_by_the_subject(code):
+    e = one(code("Egypt launched a new round of talks with Hamas."), "CONSULT")
+    assert codes(e.actor) == ["EGY"] and codes(e.recipient) == ["PSEREB"]
+    assert e.trigger.text == "launched a new round of talks"
+
+
+
+def test_a_pattern_may_name_the_adjective_a_verb_predicates(nlp):
+    from tidings.coder import dependents
+    doc = nlp("The rebels set 28 homes ablaze.")
+    assert "ablaze" in dependents(doc[2], "VERB")
+
+
+def test_a_concession_withheld_in_the_past_is_a_refusal(code):
+    e = one(code("The US did not lift sanctions on Egypt."), "REJECT")
+    assert e.mode == "yield" and codes(e.actor) == ["USA"]
+    assert "REJECT" not in types(code("Israel did not attack Gaza."))

@@ -76,6 +76,15 @@ def test_phoenix_and_gdelt_have_one_row_per_real_world_event(store, tmp_path):
     assert meet["SQLDATE"] == "20250204" and meet["QuadClass"] == "1"
 
 
+def test_phoenix_and_gdelt_follow_the_query(store, tmp_path):
+    from tidings.query import EventQuery
+
+    assert export(store, "phoenix", tmp_path / "p.tsv", EventQuery(event_type="reject")) == 1
+    with (tmp_path / "p.tsv").open(newline="") as fh:
+        assert [r["EventCode"] for r in csv.DictReader(fh, delimiter="\t")] == ["120"]
+    assert export(store, "gdelt", tmp_path / "g.tsv", EventQuery(actor="ISRGOV")) == 1
+
+
 def test_unknown_format(store, tmp_path):
     with pytest.raises(ExportError):
         export(store, "xml", tmp_path / "x")

@@ -230,7 +230,7 @@ class ActorFinder:
         start, end = np_bounds(head)
         inside = [m for m in mentions if m.start >= start and m.end <= end]
         agent = self.agent_at(head)
-        chosen = self.pick(inside, agent is not None)
+        chosen = self.pick(inside)
         if chosen is not None and (agent is None or chosen.kind not in ("country", "nationality")):
             return [self.as_argument(chosen)]
         if agent is not None:
@@ -273,7 +273,7 @@ class ActorFinder:
         return [found] if found else []
 
     @staticmethod
-    def pick(inside: list[Mention], has_agent: bool) -> Mention | None:
+    def pick(inside: list[Mention]) -> Mention | None:
         order = ("person", "organization", "group", "country", "location", "nationality")
         ranked = sorted(inside, key=lambda m: order.index(m.kind) if m.kind in order else 9)
         return ranked[0] if ranked else None

@@ -103,17 +103,28 @@ def summarize(err: Console, report, db: Path) -> None:
         raise typer.Exit(1)
 
 
+# The event filters of `events` and `export` (tidings.query.EventQuery).
+ACTOR = typer.Option(None, "--actor", help="Actor code, country or id (ISRGOV, ISR, benjamin-netanyahu).")
+RECIPIENT = typer.Option(None, "--recipient", help="Recipient code, country or id.")
+EVENT_TYPE = typer.Option(None, "--type", help="PLOVER event type (CONSULT, ASSAULT, ...).")
+STATUS = typer.Option(None, "--status", help="occurred, ongoing, planned, hypothetical or negated.")
+SINCE = typer.Option(None, "--since", help="Events on or after this date (YYYY-MM-DD).")
+UNTIL = typer.Option(None, "--until", help="Events on or before this date.")
+COUNTRY = typer.Option(None, "--country", help="Country (ISO alpha-3) of the event's location.")
+TEXT = typer.Option(None, "--text", help="Sentence contains this text (case-insensitive).")
+
+
 @app.command()
 def events(
     db: Path = typer.Option(Path(DEFAULT_DB), "--db", help=DB_HELP),
-    actor: Optional[str] = typer.Option(None, "--actor", help="Actor code, country or id (ISRGOV, ISR, benjamin-netanyahu)."),
-    recipient: Optional[str] = typer.Option(None, "--recipient", help="Recipient code, country or id."),
-    event_type: Optional[str] = typer.Option(None, "--type", help="PLOVER event type (CONSULT, ASSAULT, ...)."),
-    status: Optional[str] = typer.Option(None, "--status", help="occurred, ongoing, planned, hypothetical or negated."),
-    since: Optional[str] = typer.Option(None, "--since", help="Events on or after this date (YYYY-MM-DD)."),
-    until: Optional[str] = typer.Option(None, "--until", help="Events on or before this date."),
-    country: Optional[str] = typer.Option(None, "--country", help="Country (ISO alpha-3) of the event's location."),
-    text: Optional[str] = typer.Option(None, "--text", help="Sentence contains this text (case-insensitive)."),
+    actor: Optional[str] = ACTOR,
+    recipient: Optional[str] = RECIPIENT,
+    event_type: Optional[str] = EVENT_TYPE,
+    status: Optional[str] = STATUS,
+    since: Optional[str] = SINCE,
+    until: Optional[str] = UNTIL,
+    country: Optional[str] = COUNTRY,
+    text: Optional[str] = TEXT,
     clusters: bool = typer.Option(False, "--clusters", help="One row per real-world event (cluster) instead of per report."),
     limit: Optional[int] = typer.Option(None, "--limit", help="At most this many rows."),
     fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table, jsonl or csv."),
@@ -220,11 +231,21 @@ def export_cmd(
     output: Path = typer.Option(..., "--output", "-o", help="File to write."),
     fmt: str = typer.Option("jsonl", "--format", "-f", help=f"One of: {', '.join(FORMATS)}."),
     db: Path = typer.Option(Path(DEFAULT_DB), "--db", help=DB_HELP),
+    actor: Optional[str] = ACTOR,
+    recipient: Optional[str] = RECIPIENT,
+    event_type: Optional[str] = EVENT_TYPE,
+    status: Optional[str] = STATUS,
+    since: Optional[str] = SINCE,
+    until: Optional[str] = UNTIL,
+    country: Optional[str] = COUNTRY,
+    text: Optional[str] = TEXT,
 ) -> None:
-    """Export the store: event records (jsonl, csv, parquet), PLOVER JSON, Phoenix or GDELT tables."""
+    """Export the store, or the events matching the filters: event records (jsonl, csv, parquet),
+    PLOVER JSON, Phoenix or GDELT tables."""
+    query = EventQuery(actor, recipient, event_type, status, since, until, country, text)
     store = open_store(db, read_only=True)
     try:
-        count = export_store(store, fmt, output)
+        count = export_store(store, fmt, output, query)
     except TidingsError as exc:
         fail(str(exc))
     finally:

@@ -15,7 +15,7 @@ from .place_attach import PlaceAttacher
 from .places import Gazetteer
 from .quantities import quantity_for, role_for
 from .syntax import (CLAUSE_DEPS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS, child, children,
-                     clause_of, governing_verb, is_passive, prep_objects, xcomp_chain)
+                     clause_of, governing_verb, is_passive, prep_objects, subject_of, xcomp_chain)
 
 CODER_NAME = "tidings.rules/1"
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "on", "across", "through", "throughout",
@@ -26,6 +26,7 @@ PROMISE_AUX = {"will", "would", "'ll", "shall"}  # "said it will release them"
 REFUSAL_AUX = {"will", "would", "wo", "shall", "can", "ca", "could"}  # "won't", "can't"
 UNRESOLVED_PRECISION = {"GPE": "city", "LOC": "region", "FAC": "site"}
 ARGUMENT_POS = {"NOUN", "PROPN", "PRON", "NUM"}
+FIRST_PERSON = {"i", "we", "you"}  # "we must act", said X: not a demand of another
 
 
 @dataclass(slots=True)
@@ -40,8 +41,8 @@ class Candidate:
     recipient: list[Mention] = field(default_factory=list)
     status: str = "occurred"
     emit: bool = True
-    extra_recipients: list[Mention] = field(default_factory=list)
     between: bool = False  # "talks between X and Y": the first side acts, the others receive
+    demand: bool = False  # "X says Y must stop": X's demand of Y (grammar.yaml obligation_codes)
 
 
 class RuleCoder:
@@ -66,30 +67,35 @@ class RuleCoder:
                       ctx: Context, earlier: list[Event]) -> list[Event]:
         cands = [c for c in (self.match(t) for t in sent) if c is not None]
         by_token = {c.token.i: c for c in cands}
+        cands += self.obligations(sent, by_token)
         for cand in cands:
             self.arguments(cand, by_token)
             cand.status = status_of(cand.token, self.lex)
+            if cand.demand:
+                self.as_demand(cand)
             cand.actor = self.resolve_all(cand.actor_tokens, mentions, ctx)
             cand.recipient = self.resolve_all(cand.recipient_tokens, mentions, ctx)
             if cand.between:
                 cand.actor, cand.recipient = split_sides(cand.actor, cand.recipient)
+            cand.actor = cand.actor or self.speaker_of(cand, mentions, ctx)
             if not cand.actor or not cand.recipient:
                 cand.actor, cand.recipient = self.inherit(cand, earlier, ctx)
         for cand in cands:
             if self.promised(cand, mentions, ctx):
                 self.as_promise(cand, cand)
+                self.fold_objects(cand, cands)
             elif self.refused(cand):
                 self.as_refusal(cand)
             elif self.protective(cand):
                 cand.rule = recoded(cand.rule, self.lex.protective_code)
-        for cand in cands:
-            self.embed(cand, by_token)
+        for cand in sorted(cands, key=lambda c: -depth(c.token)):
+            self.embed(cand, by_token)  # innermost first: "refused to remove sanctions on X"
         out = []
         for cand in cands:
             if cand.emit and self.licensed(cand):
                 out.extend(self.events_for(cand, sent, index, article, mentions, ctx))
                 remember_topics(cand, ctx)
-        return dedupe(out)
+        return dedupe(out, sent.doc)
 
     # --- triggers ----------------------------------------------------------------------------
 
@@ -105,6 +111,51 @@ class RuleCoder:
             if all(word in deps for word in rule.extra):
                 return Candidate(token, rule)
         return None
+
+    def obligations(self, sent: Span, by_token: dict[int, Candidate]) -> list[Candidate]:
+        """"Russia says Israel must end attacks": a reported obligation of someone other than
+        the speaker is the speaker's demand (or appeal, for "should") of them; "said the rebels
+        were responsible" is the speaker's accusation. A trigger verb is recoded; any other
+        verb becomes an event of its own. Returns the new candidates."""
+        new = []
+        for verb in sent:
+            coded = self.obligation_code(verb)
+            if coded is None:
+                continue
+            cand = by_token.get(verb.i)
+            if cand is None:
+                rule = Rule(verb.lemma_.lower(), "VERB", (), coded.event_type, coded.mode,
+                            coded.cameo, (), "absorb")
+                cand = by_token[verb.i] = Candidate(verb, rule)
+                new.append(cand)
+            else:
+                cand.rule = recoded(cand.rule, coded)
+            cand.demand = True
+        return new
+
+    def obligation_code(self, verb: Token):
+        """The demand (or blame) a reported clause about another makes, if it makes one."""
+        if verb.dep_ != "ccomp" or verb.pos_ not in ("VERB", "AUX") or \
+                verb.head.lemma_.lower() not in self.lex.reporting:
+            return None
+        subject, speaker = child(verb, *SUBJECTS), child(verb.head, *SUBJECTS)
+        if subject is None or speaker is None or subject.lower_ in FIRST_PERSON or \
+                subject.pos_ == "PRON" or subject.lemma_.lower() == speaker.lemma_.lower():
+            return None
+        modal = next((a for a in children(verb, "aux") if a.lower_ in self.lex.obligations), None)
+        if modal is not None:
+            return self.lex.obligations[modal.lower_]
+        blamed = any(c.lemma_.lower() in self.lex.blame_words for c in children(verb, "acomp"))
+        if blamed and verb.lemma_.lower() == "be" and child(verb, "neg") is None:
+            return self.lex.blame_code  # "the government said the rebels were responsible"
+        return None
+
+    def as_demand(self, cand: Candidate) -> None:
+        """The speaker demands; the one who must act receives the demand."""
+        verb = cand.token
+        cand.actor_tokens = [self.antecedent(t) for t in children(verb.head, *SUBJECTS)]
+        cand.recipient_tokens = children(verb, *SUBJECTS)
+        cand.status = "occurred"
 
     def licensed(self, cand: Candidate) -> bool:
         """Artifact nouns ("the agreement") are events only when a verb acts on them."""
@@ -139,7 +190,7 @@ class RuleCoder:
         verb, rule = cand.token, cand.rule
         passive = is_passive(verb)
         agent = [o for p, o in prep_objects(verb, {"by"})] if passive else []
-        subject = child(verb, *SUBJECTS)
+        subject = subject_of(verb)
         actor = agent or ([subject] if subject is not None and not passive else [])
         if not actor:
             controller = self.controller(verb)
@@ -162,21 +213,21 @@ class RuleCoder:
         if head.i == verb.i:
             return None
         if verb.dep_ == "xcomp" and head.dep_ == "acomp":  # "Israel is willing to withdraw"
-            return child(head.head, *SUBJECTS) or self.controller(head.head)
+            return subject_of(head.head) or self.controller(head.head)
         if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.tag_ in ("VB", "VBG")):
             obj = child(head, "dobj")
             if verb.dep_ == "xcomp" and obj is not None and head.lemma_.lower() in self.lex.object_control:
                 return obj
-            return child(head, *SUBJECTS) or self.controller(head)
+            return subject_of(head) or self.controller(head)
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
-            return child(head, *SUBJECTS) or self.controller(head)
+            return subject_of(head) or self.controller(head)
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             return head
         return None
 
     def noun_arguments(self, cand: Candidate) -> None:
         noun, rule = cand.token, cand.rule
-        actor = children(noun, "poss")
+        actor = [c for c in children(noun, "poss") if c.ent_type_ not in ("DATE", "TIME")]
         actor += [c for c in children(noun, "compound", "amod") if c.ent_type_ in ("GPE", "NORP", "ORG")]
         actor += [o for _, o in prep_objects(noun, {"by", "from"})]
         recipient = [o for _, o in prep_objects(noun, set(rule.recipient_preps))]
@@ -185,22 +236,36 @@ class RuleCoder:
             actor, cand.between = sides, True
         for participle in children(noun, "acl"):
             recipient += [o for _, o in prep_objects(participle, set(rule.recipient_preps))]
-        verb = noun.head
+        holder = partitive_holder(noun, self.lex)  # "launched a wave of air strikes"
+        verb = holder.head
         light = verb.lemma_.lower()
-        if noun.dep_ == "dobj" and light in self.lex.light_actor:
-            subject = child(verb, *SUBJECTS) or self.controller(verb)
+        if holder.dep_ == "dobj" and light in self.lex.light_actor:
+            subject = subject_of(verb) or self.controller(verb)
             actor += [subject] if subject is not None and not actor else []
             recipient += [o for _, o in prep_objects(verb, set(rule.recipient_preps))]
-        elif noun.dep_ == "dobj" and light in self.lex.light_recipient:
-            subject = child(verb, *SUBJECTS) or self.controller(verb)
+        elif holder.dep_ == "dobj" and light in self.lex.light_recipient:
+            subject = subject_of(verb) or self.controller(verb)
             recipient += [subject] if subject is not None else []
         for participle in children(noun, "amod", "acl"):  # "X facing pressure from Y"
             if participle.pos_ == "VERB" and participle.lemma_.lower() in self.lex.light_recipient:
                 recipient += children(participle, *SUBJECTS)
         if not actor and noun.dep_ == "attr":  # "the US remains the largest donor"
             actor += children(noun.head, *SUBJECTS)
+        if not recipient:
+            recipient += self.died_of(noun)
         cand.actor_tokens = [self.antecedent(t) for t in actor]
         cand.recipient_tokens = [t for t in recipient if t.pos_ in ARGUMENT_POS]
+
+    def died_of(self, noun: Token) -> list[Token]:
+        """"X died after torture", "died as a result of the beating": who died suffered it."""
+        current = noun
+        for _ in range(5):
+            if current.dep_ not in ("pobj", "prep") and current.pos_ != "ADJ":
+                break
+            current = current.head
+        if current.pos_ == "VERB" and current.lemma_.lower() in self.lex.death_verbs:
+            return children(current, *SUBJECTS)
+        return []
 
     def resolve_all(self, tokens: list[Token], mentions: list[Mention], ctx: Context) -> list[Mention]:
         out: list[Mention] = []
@@ -214,6 +279,9 @@ class RuleCoder:
 
     def embed(self, outer: Candidate, by_token: dict[int, Candidate]) -> None:
         """Apply the outer trigger's `embed` rule to events in its object or complement."""
+        if outer.rule.embed == "purpose":
+            self.purpose_of(outer, by_token)
+            return
         for inner in self.inner_events(outer, by_token):
             if outer.rule.embed == "absorb":
                 inner.emit = False
@@ -228,6 +296,18 @@ class RuleCoder:
                 self.promise_of(outer, inner)
             elif outer.rule.embed in ("plan", "intent") and inner.status == "occurred":
                 inner.status = "planned"
+
+    def purpose_of(self, outer: Candidate, by_token: dict[int, Candidate]) -> None:
+        """"called X to congratulate him": the call is how the act was done; the act is the
+        event, addressed to the one called."""
+        for clause in children(outer.token, "xcomp", "advcl"):
+            inner = by_token.get(clause.i)
+            if inner is None or not inner.emit or all(a.lower_ != "to" for a in children(clause, "aux")):
+                continue
+            outer.emit = False
+            inner.actor = inner.actor or outer.actor
+            inner.recipient = outer.recipient or inner.recipient
+            return
 
     def promise_of(self, outer: Candidate, inner: Candidate) -> None:
         """"agreed to release X": one promise (AGREE 0353); "pledged support": the support."""
@@ -247,15 +327,46 @@ class RuleCoder:
             outer.actor = outer.actor or inner.actor
         outer.status = "occurred" if outer.status == "planned" else outer.status
 
+    def clause_verb(self, cand: Candidate) -> Token | None:
+        """The verb whose auxiliaries and subject speak for the event: the trigger itself, or
+        the light verb of a noun trigger ("will not begin talks", "will hold a protest")."""
+        token = cand.token
+        if cand.rule.pos == "VERB":
+            return token
+        if token.dep_ == "dobj" and token.head.lemma_.lower() in self.lex.light_actor:
+            return token.head
+        return None
+
+    def speaker_of(self, cand: Candidate, mentions: list[Mention], ctx: Context) -> list[Mention]:
+        """"The committee said it will not end the strike": a pronoun subject of a reported
+        clause that names no one earlier stands for the speaker."""
+        verb = self.clause_verb(cand)
+        doer = child(verb, *SUBJECTS) if verb is not None else None
+        if doer is None or doer.pos_ != "PRON" or verb.dep_ != "ccomp" or \
+                verb.head.lemma_.lower() not in self.lex.reporting:
+            return []
+        return self.resolve_all(children(verb.head, *SUBJECTS), mentions, ctx)
+
+    def fold_objects(self, promise: Candidate, cands: list[Candidate]) -> None:
+        """"is willing to provide ammunition and assistance to Turkey": event nouns in the
+        promised act's object are what is promised, not events of their own."""
+        for other in cands:
+            if other is not promise and other.rule.pos == "NOUN" and \
+                    in_object(other.token, promise.token):
+                other.emit = False
+                promise.recipient = promise.recipient or other.recipient
+
     def refused(self, cand: Candidate) -> bool:
         """"X will not end the strike", "would not meet him", "failed to reach agreement": a
         refusal (or failure) of a cooperative act, which is itself an event."""
-        if cand.status != "negated" or cand.rule.pos != "VERB":
+        verb = self.clause_verb(cand)
+        if cand.status != "negated" or verb is None:
             return False
-        verb = cand.token
         modal = any(a.lower_ in REFUSAL_AUX for a in children(verb, "aux"))
         failed = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lex.negated
-        return (modal or failed) and self.lex.refusal(cand.rule.event_type, cand.rule.mode) is not None
+        withheld = cand.rule.event_type in self.lex.withheld_types  # "did not give permission"
+        return (modal or failed or withheld) and \
+            self.lex.refusal(cand.rule.event_type, cand.rule.mode) is not None
 
     def as_refusal(self, cand: Candidate) -> None:
         coded = self.lex.refusal(cand.rule.event_type, cand.rule.mode)
@@ -263,14 +374,18 @@ class RuleCoder:
         cand.status = "occurred"
 
     def protective(self, cand: Candidate) -> bool:
-        """Troops sent as peacekeepers or observers: the deployment is aid (CAMEO 074)."""
+        """Troops sent as peacekeepers or observers, or peacekeepers arriving: the deployment
+        is aid (CAMEO 074)."""
+        if cand.rule.mode == "visit":  # "peacekeeping troops arrived in Monrovia"
+            return any(t.lemma_.lower() in self.lex.protective
+                       for a in cand.actor_tokens for t in a.subtree)
         return cand.rule.event_type == "MOBILIZE" and \
             any(t.lemma_.lower() in self.lex.protective for t in cand.token.sent)
 
     def promised(self, cand: Candidate, mentions: list[Mention], ctx: Context) -> bool:
         """"X is willing to withdraw", "X said it will release Y": the act is only promised."""
-        verb = cand.token
-        if cand.rule.pos != "VERB" or cand.status == "negated" or \
+        verb = self.clause_verb(cand)
+        if verb is None or cand.status == "negated" or \
                 self.lex.intent(cand.rule.event_type, cand.rule.mode) is None:
             return False
         head = verb.head
@@ -280,7 +395,7 @@ class RuleCoder:
         if not (future and verb.dep_ == "ccomp" and head.lemma_.lower() in self.lex.reporting):
             return False
         speaker = self.resolve_all(children(head, *SUBJECTS), mentions, ctx)
-        doer = child(verb, *SUBJECTS)
+        doer = subject_of(verb)
         return doer is not None and (doer.pos_ == "PRON" or
                                      {m.name for m in speaker} & {m.name for m in cand.actor})
 
@@ -291,6 +406,8 @@ class RuleCoder:
         found = []
         for slot in slots:
             target = slot if slot.i in by_token else None
+            if target is None and slot.dep_ == "xcomp" and slot.lemma_.lower() in self.lex.light_actor:
+                target = next((o for o in children(slot, "dobj") if o.i in by_token), None)
             if target is None and slot.pos_ == "NOUN":
                 target = next((g for p in children(slot, "prep") if p.lower_ == "of"
                                for g in children(p, "pobj") if g.i in by_token), None)
@@ -339,18 +456,29 @@ class RuleCoder:
         """The words that express the event: the trigger, with its light verb when one carries
         it ("launched an assault", "held talks")."""
         start, end = token.idx, token.idx + len(token.text)
-        verb = token.head
-        if token.dep_ == "dobj" and verb.lemma_.lower() in self.lex.light_actor and \
-                0 < token.i - verb.i <= 6:
+        holder = partitive_holder(token, self.lex)
+        verb, lemma = holder.head, holder.head.lemma_.lower()
+        if holder.dep_ == "dobj" and lemma in self.lex.light_actor and 0 < token.i - verb.i <= 6:
             start = verb.idx
+        elif self.occurs(holder, lemma) and 0 < verb.i - token.i <= 6:
+            end = verb.idx + len(verb.text)  # "clashes erupted", "talks were held"
         return Trigger(token.doc.text[start:end], start, end)
+
+    def occurs(self, token: Token, lemma: str) -> bool:
+        """An event noun that is the subject of a verb saying it happened, or the passive
+        subject of a light verb."""
+        if token.pos_ not in ("NOUN", "PROPN") or token.head.pos_ not in ("VERB", "AUX"):
+            return False
+        return (token.dep_ == "nsubj" and lemma in self.lex.light_occur) or \
+            (token.dep_ == "nsubjpass" and lemma in self.lex.light_actor)
 
     def unattributed(self, cand: Candidate) -> bool:
         """Violence, protest and coercion are events even when the doer is not named ("a bomb
         exploded in Baghdad"); other acts need a participant to mean anything."""
         if QUAD_CLASSES[cand.rule.event_type] != "material_conflict" or cand.token.dep_ == "amod":
             return False  # "displaced Palestinians": a participle describing people
-        return cand.rule.pos == "VERB" or cand.token.dep_ in ("nsubj", "nsubjpass", "dobj")
+        holder = partitive_holder(cand.token, self.lex)  # "a second wave of attacks"
+        return cand.rule.pos == "VERB" or holder.dep_ in ("nsubj", "nsubjpass", "dobj")
 
     def inherit(self, cand: Candidate, earlier: list[Event],
                 ctx: Context) -> tuple[list[Mention], list[Mention]]:
@@ -554,15 +682,43 @@ def remember_topics(cand: Candidate, ctx: Context) -> None:
 
 def dependents(token: Token, pos: str) -> set[str]:
     """Lemmas of the dependents a multi-word pattern may name: "go on strike" reaches the
-    preposition's object; "*" stands for any direct object ("return *")."""
-    deps = ("prt", "prep", "dobj", "acomp", "advmod") if pos == "VERB" else ("compound", "amod", "nmod")
-    near = [c for c in token.children if c.dep_ in deps]
+    preposition's object, or an adjective it predicates ("set ablaze"); "*" stands for any
+    direct object ("return *"); a passive subject is the object ("the demands were met" is
+    "met the demands")."""
+    deps = ("prt", "prep", "dobj", "nsubjpass", "acomp", "advmod") if pos == "VERB" \
+        else ("compound", "amod", "nmod")
+    near = [c for c in token.children if (c.dep_ in deps and not dated(c)) or
+            (pos == "VERB" and c.pos_ == "ADJ" and c.dep_ in ("ccomp", "xcomp", "oprd"))]
     if pos == "VERB":
         near += [g for c in near if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     found = {c.lemma_.lower() for c in near} | {c.lower_ for c in near}
-    if pos == "VERB" and any(c.dep_ == "dobj" for c in near):
+    if pos == "VERB" and any(c.dep_ in ("dobj", "nsubjpass") for c in near):
         found.add("*")
     return found
+
+
+def in_object(token: Token, verb: Token) -> bool:
+    """Whether ``token`` lies in the verb's object or prepositional phrases, in no clause of
+    its own: "provide ammunition alongside assistance to Turkey"."""
+    current = token
+    while current.head.i != current.i and current.head.i != verb.i:
+        if current.dep_ in CLAUSE_DEPS or current.dep_ == "xcomp":
+            return False
+        current = current.head
+    return current.head.i == verb.i and current.dep_ in ("dobj", "dative", "prep")
+
+
+def depth(token: Token) -> int:
+    """How many heads lie above a token in its sentence's parse."""
+    count = 0
+    while token.head.i != token.i:
+        token, count = token.head, count + 1
+    return count
+
+
+def dated(prep: Token) -> bool:
+    """"called him on Friday": a preposition of time is no part of a phrasal pattern ("call on")."""
+    return prep.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME") for o in children(prep, "pobj"))
 
 
 def partitive_holder(token: Token, lex: Lexicon) -> Token:
@@ -589,7 +745,10 @@ def place_text(token: Token) -> str:
 
 
 def prominence(token: Token) -> float:
-    """The main clause carries a sentence's news; a purpose clause three levels down less so."""
+    """The main clause carries a sentence's news; a purpose clause three levels down less so,
+    and a participle describing a participant ("the coalition fighting the rebels") least."""
+    if token.dep_ == "acl" and token.tag_ == "VBG":
+        return -0.1
     depth, current = 0, token
     while current.head.i != current.i:
         depth += current.dep_ in CLAUSE_DEPS or current.dep_ in ("xcomp", "pcomp")
@@ -644,12 +803,53 @@ def detail(event: Event) -> int:
     return (event.date is not None) + (event.location is not None)
 
 
-def dedupe(events: list[Event]) -> list[Event]:
-    """Within a sentence, drop an event whose type and participants another event already covers."""
+def dedupe(events: list[Event], doc: Doc | None = None) -> list[Event]:
+    """Within a sentence, drop an event whose type and participants another event already covers;
+    the event kept is told by the mention that governs the others (see ``governing_trigger``)."""
     keep: list[Event] = []
     for event in sorted(events, key=lambda e: (-len(participants(e)), -e.confidence)):
-        if any(k.event_type == event.event_type and participants(event) <= participants(k)
-               for k in keep):
-            continue
-        keep.append(event)
+        twin = next((k for k in keep if k.event_type == event.event_type
+                     and participants(event) <= participants(k)), None)
+        if twin is None:
+            keep.append(event)
+        else:
+            absorb(twin, event, doc)
     return sorted(keep, key=lambda e: e.trigger.start)
+
+
+def absorb(kept: Event, dropped: Event, doc: Doc | None) -> None:
+    """``dropped`` tells of ``kept`` again: it may say where, when or how many ("killed 15 and
+    wounded 30"), and which of the two words governs."""
+    kept.location = kept.location or dropped.location
+    kept.quantities += [q for q in dropped.quantities if q not in kept.quantities]
+    if kept.date is None:
+        kept.date, kept.date_text = dropped.date, dropped.date_text
+    if doc is not None:
+        kept.trigger = governing_trigger(kept.trigger, dropped.trigger, doc)
+
+
+def governing_trigger(kept: Trigger, dropped: Trigger, doc: Doc) -> Trigger:
+    """Two mentions of one event: "shot and killed" spans both coordinated verbs; a verb that
+    governs the other mention ("a bomb detonated", "killed during clashes", "destroyed ...,
+    firing shells") is the predicate that tells the event."""
+    low, high = sorted((kept, dropped), key=lambda t: t.start)
+    first, second = trigger_root(low, doc), trigger_root(high, doc)
+    if coordinated(first, second):
+        return Trigger(doc.text[low.start:high.end], low.start, high.end)
+    head, dep = trigger_root(dropped, doc), trigger_root(kept, doc)
+    if head.pos_ == "VERB" and head in dep.ancestors:
+        return dropped
+    return kept
+
+
+def trigger_root(trigger: Trigger, doc: Doc) -> Token:
+    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    return span.root if span is not None else doc[0]
+
+
+def coordinated(first: Token, second: Token) -> bool:
+    """Verbs joined by a conjunction and nothing else: "shot and killed", "beaten, robbed"."""
+    between = first.doc[first.i + 1:second.i]
+    return first.pos_ == second.pos_ == "VERB" and second.dep_ == "conj" and \
+        second.head.i == first.i and 0 < len(between) <= 2 and \
+        all(t.dep_ in ("cc", "punct") for t in between)

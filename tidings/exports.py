@@ -218,7 +218,7 @@ def write_table(path: Path, header: tuple, rows: Iterator[list]) -> int:
 
 
 def write_phoenix(store: Store, path: Path, query: EventQuery | None) -> int:
-    return write_table(path, PHOENIX_COLUMNS, (phoenix_row(r) for r in store.iter_clusters()))
+    return write_table(path, PHOENIX_COLUMNS, (phoenix_row(r) for r in store.iter_clusters(query)))
 
 
 def gdelt_id(cluster_id: str) -> int:
@@ -244,7 +244,7 @@ def gdelt_row(row: dict) -> list:
 
 
 def write_gdelt(store: Store, path: Path, query: EventQuery | None) -> int:
-    return write_table(path, GDELT_COLUMNS, (gdelt_row(r) for r in store.iter_clusters()))
+    return write_table(path, GDELT_COLUMNS, (gdelt_row(r) for r in store.iter_clusters(query)))
 
 
 # ---- agreements (docs/agreements.md) --------------------------------------------------------

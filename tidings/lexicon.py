@@ -15,7 +15,7 @@ from .model import EVENT_TYPES
 
 DEFAULT_RECIPIENT_PREPS = {"VERB": ("with", "against", "to", "on", "for", "at"),
                            "NOUN": ("with", "against", "to", "on", "for", "of")}
-EMBED_VALUES = {"", "absorb", "target", "plan", "intent"}
+EMBED_VALUES = {"", "absorb", "target", "plan", "intent", "purpose"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +93,7 @@ def rule_from_row(row: dict[str, str], where: str) -> Rule:
     preps = tuple(p.strip() for p in (row.get("recipient") or "").split(",") if p.strip())
     embed = (row.get("embed") or "").strip()
     if embed not in EMBED_VALUES:
-        raise KnowledgeError(f"{where}: embed must be one of absorb, target, plan, intent; "
+        raise KnowledgeError(f"{where}: embed must be one of absorb, target, plan, intent, purpose; "
                              f"got {embed!r}")
     return Rule(head, pos, extra, event_type, (row.get("mode") or "").strip() or None,
                 (row.get("cameo") or "").strip() or None, preps or DEFAULT_RECIPIENT_PREPS[pos], embed)
@@ -140,6 +140,7 @@ class Lexicon:
         light = status.get("light_verbs") or {}
         self.light_actor = cue_words(light.get("actor"))
         self.light_recipient = cue_words(light.get("recipient"))
+        self.light_occur = frozenset(p.split()[0] for p in _phrases(light.get("occur")))
         self.artifacts = frozenset(_phrases(grammar.get("artifact_nouns")))
         self.realize = cue_words(grammar.get("realize_verbs"))
         self.partitive = frozenset(_phrases(grammar.get("partitive_nouns")))
@@ -152,10 +153,16 @@ class Lexicon:
         self.conditional = frozenset(_phrases(grammar.get("conditional_marks")))
         self.intents = MappingProxyType(intents_from(grammar, "intent_codes"))
         self.refusals = MappingProxyType(intents_from(grammar, "refusal_codes"))
+        self.obligations = MappingProxyType(intents_from(grammar, "obligation_codes"))
+        self.withheld_types = frozenset(str(t) for t in grammar.get("withheld_types") or ())
+        self.blame_words = frozenset(_phrases(grammar.get("blame_words")))
+        self.blame_code = intent_from(grammar.get("blame_code") or "ACCUSE/allege 112",
+                                      "grammar.yaml: blame_code")
         self.protective = frozenset(_phrases(grammar.get("protective_forces")))
         self.protective_code = intent_from(grammar.get("protective_code") or "AID 074",
                                            "grammar.yaml: protective_code")
         self.willingness = frozenset(_phrases(grammar.get("willingness_words")))
+        self.death_verbs = frozenset(_phrases(grammar.get("death_verbs")))
         self.quantity_roles = MappingProxyType(dict(grammar.get("quantity_roles") or {}))
         self.quantity_role_lemmas = MappingProxyType(dict(grammar.get("quantity_role_lemmas") or {}))
 

@@ -113,6 +113,20 @@ def cluster_sql(query: EventQuery) -> tuple[str, list]:
     return sql, params
 
 
+def cluster_export_sql(query: EventQuery) -> tuple[str, list]:
+    """Clusters that hold an event matching the query, with the representative record and the
+    URLs and sources of every member article (the Phoenix and GDELT exports)."""
+    where, params = query.where()
+    sql = ("SELECT c.*, r.record, string_agg(DISTINCT a.url, ';' ORDER BY a.url) AS urls, "
+           "string_agg(DISTINCT a.source, ';' ORDER BY a.source) AS sources FROM clusters c "
+           "JOIN events r ON r.event_id = c.representative JOIN cluster_members m USING (cluster_id) "
+           "JOIN articles a ON a.id = m.article_id WHERE c.cluster_id IN ("
+           "SELECT m.cluster_id FROM cluster_members m JOIN events e USING (event_id) "
+           f"WHERE {where}) GROUP BY ALL ORDER BY c.day_lo NULLS LAST, c.cluster_id"
+           + query.limit_sql())
+    return sql, params
+
+
 def dyads_sql(since: str | None, until: str | None, by: str = "week",
               level: str = "country") -> tuple[str, list]:
     """Per period and actor -> recipient pair: real-world events (clusters, each counted once),

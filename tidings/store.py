@@ -22,18 +22,13 @@ from .errors import InputError, StoreError, TidingsError
 from .migrations import MIGRATIONS
 from .model import Article, Event, Sentence
 from .pipeline import Result
-from .query import ClusterRow, EventQuery, cluster_sql, dyads_sql, events_sql
+from .query import ClusterRow, EventQuery, cluster_export_sql, cluster_sql, dyads_sql, events_sql
 from .rows import Prepared, prepare, text_hash
 from .writer import SegmentWriter, segments, with_view
 
 DEFAULT_DB = "tidings.duckdb"
 EVENT_JOINS = ("LEFT JOIN cluster_members m ON m.event_id = e.event_id LEFT JOIN sentences s "
                "ON s.article_id = e.article_id AND s.idx = e.sentence")
-CLUSTER_EXPORT_SQL = (
-    "SELECT c.*, r.record, string_agg(DISTINCT a.url, ';' ORDER BY a.url) AS urls, "
-    "string_agg(DISTINCT a.source, ';' ORDER BY a.source) AS sources FROM clusters c "
-    "JOIN events r ON r.event_id = c.representative JOIN cluster_members m USING (cluster_id) "
-    "JOIN articles a ON a.id = m.article_id GROUP BY ALL ORDER BY c.day_lo NULLS LAST, c.cluster_id")
 LOCKED_FIX = "Another tidings process has the store open; wait for it or use another --db file."
 
 
@@ -203,10 +198,10 @@ class Store:
         sql, params = events_sql(query or EventQuery(), columns, EVENT_JOINS)
         yield from self._stream(sql, params, size)
 
-    def iter_clusters(self, size: int = 5000) -> Iterator[dict]:
-        """One row per real-world event: cluster fields, the representative record, and the URLs
-        and sources of every member article."""
-        yield from self._stream(CLUSTER_EXPORT_SQL, [], size)
+    def iter_clusters(self, query: EventQuery | None = None, size: int = 5000) -> Iterator[dict]:
+        """One row per real-world event that holds an event matching ``query``: cluster fields,
+        the representative record, and the URLs and sources of every member article."""
+        yield from self._stream(*cluster_export_sql(query or EventQuery()), size)
 
     def _stream(self, sql: str, params: list, size: int) -> Iterator[dict]:
         cursor = self.con.cursor()

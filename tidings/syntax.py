@@ -19,6 +19,15 @@ def children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
+def subject_of(verb: Token) -> Token | None:
+    """The verb's active subject; the parser sometimes hangs it on the auxiliary ("soldiers
+    are patrolling" with "soldiers" under "are")."""
+    found = child(verb, *SUBJECTS)
+    for aux in children(verb, "aux"):
+        found = found or child(aux, *SUBJECTS)
+    return found
+
+
 def prep_objects(token: Token, preps: tuple[str, ...] | set[str]) -> Iterator[tuple[str, Token]]:
     """(preposition, object) pairs under ``token`` for the given prepositions."""
     for prep in children(token, "prep", "agent", "dative"):
