@@ -80,12 +80,14 @@ def case_group(pipeline: Pipeline, attacher: PlaceAttacher, case: Case, doc) -> 
     event = next((e for e in events if overlaps(verb, e.trigger.start, e.trigger.end)), None)
     if event is None:
         return None
-    trigger = doc.char_span(event.trigger.end - 1, event.trigger.end, alignment_mode="expand")
-    if trigger is None:
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    if span is None:
         return None
+    on_verb = [t for t in span if overlaps(verb, t.idx, t.idx + len(t))]
+    trigger = on_verb[-1] if on_verb else span[-1]  # "shot and killed": the mention on the verb
     people = event.actor + event.recipient
     hint = next((m.country for m in people if m.country), None)
-    rows = attacher.described(trigger[-1], people, hint, event.location)
+    rows = attacher.described(trigger, people, hint, event.location)
     labels = [int(any(overlaps(g, doc[s.start].idx, doc[s.end - 1].idx + len(doc[s.end - 1]))
                       for g in golds)) for s, _, _ in rows]
     return [f for _, _, f in rows], labels, bool(golds)
