@@ -11,6 +11,7 @@ from .actors import ActorFinder, Context
 from .lexicon import NOT_EVENT, Lexicon, Rule
 from .modality import status_of, tense_of
 from .model import QUAD_CLASSES, Article, Event, Mention, Place, Quantity, Trigger
+from .place_attach import PlaceAttacher
 from .places import Gazetteer
 from .quantities import quantity_for, role_for
 from .syntax import (CLAUSE_DEPS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS, child, children,
@@ -50,8 +51,10 @@ class RuleCoder:
 
     name = CODER_NAME
 
-    def __init__(self, lexicon: Lexicon, finder: ActorFinder, gazetteer: Gazetteer) -> None:
+    def __init__(self, lexicon: Lexicon, finder: ActorFinder, gazetteer: Gazetteer,
+                 attacher: PlaceAttacher | None = None) -> None:
         self.lex, self.finder, self.places = lexicon, finder, gazetteer
+        self.attacher = attacher  # None: the place rules alone (setting place_attacher)
 
     # --- entry point -------------------------------------------------------------------------
 
@@ -463,7 +466,7 @@ class RuleCoder:
             trigger=self.trigger_of(token), text=sent.text.strip(),
             cameo=rule.cameo, goldstein=self.lex.goldstein(rule.cameo), status=cand.status,
             actor=actor, recipient=recipient, date=date, date_text=date_text,
-            location=self.event_place(cand, recipient), quantities=self.event_quantities(cand),
+            location=self.locate(cand, recipient), quantities=self.event_quantities(cand),
             coder=CODER_NAME)
         if event.location is not None and event.location.precision != "region":
             local_country(event.actor + event.recipient, event.location.country)
@@ -576,6 +579,14 @@ class RuleCoder:
         amount, unit = shift
         return dates.shift(dates.Date.fromisoformat(article.date), -amount, unit), span
 
+    def locate(self, cand: Candidate, recipient: list[Mention]) -> Place | None:
+        """The rules' place, reconsidered by the learned attacher when there is one."""
+        place = self.event_place(cand, recipient)
+        if self.attacher is None:
+            return place
+        hint = next((m.country for m in cand.actor + recipient if m.country), None)
+        return self.attacher.attach(cand.token, cand.actor + recipient, hint, place)
+
     def event_place(self, cand: Candidate, recipient: list[Mention]) -> Place | None:
         hint = next((m.country for m in cand.actor + recipient if m.country), None)
         place = self.object_place(cand, hint) or self.clause_place(cand, cand.token, hint)
@@ -672,6 +683,8 @@ def recoded(rule: Rule, coded) -> Rule:
 
 def split_sides(sides: list[Mention], others: list[Mention]) -> tuple[list[Mention], list[Mention]]:
     """"between X and Y": X acts, Y (and any other recipient) receives, each once."""
+    if not sides:
+        return sides, others
     recipient: list[Mention] = []
     for m in sides[1:] + others:
         if m.name != sides[0].name and all(r.name != m.name for r in recipient):

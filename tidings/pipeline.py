@@ -15,6 +15,7 @@ from .errors import InputError, ModelNotFound, TidingsError
 from .kb import KnowledgeBase
 from .lexicon import Lexicon
 from .model import Article, Event, Mention
+from .place_attach import PlaceAttacher, make_attacher
 from .places import Gazetteer
 from .registry import Registry
 from .settings import Settings, load_settings
@@ -24,8 +25,9 @@ AGREEMENT_FINDERS = Registry("agreements")
 
 
 @CODERS.register("tidings.rules.v1")
-def make_rule_coder(lexicon: Lexicon, finder: ActorFinder, gazetteer: Gazetteer) -> RuleCoder:
-    return RuleCoder(lexicon, finder, gazetteer)
+def make_rule_coder(lexicon: Lexicon, finder: ActorFinder, gazetteer: Gazetteer,
+                    attacher: PlaceAttacher | None = None) -> RuleCoder:
+    return RuleCoder(lexicon, finder, gazetteer, attacher)
 
 
 @AGREEMENT_FINDERS.register("tidings.agreements.v1")
@@ -61,7 +63,9 @@ class Pipeline:
         self.lexicon = Lexicon.load()
         self.gazetteer = Gazetteer(self.kb, self.settings.min_city_population)
         self.finder = ActorFinder(self.nlp, self.kb)
-        self.coder = CODERS.get(self.settings.coder)(self.lexicon, self.finder, self.gazetteer)
+        self.attacher = make_attacher(self.settings.place_attacher, self.gazetteer)
+        self.coder = CODERS.get(self.settings.coder)(self.lexicon, self.finder, self.gazetteer,
+                                                     self.attacher)
         self.agreements = AGREEMENT_FINDERS.get(self.settings.agreements)(
             self.lexicon, self.finder, self.kb) if self.settings.agreements else None
 

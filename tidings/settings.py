@@ -21,6 +21,7 @@ class Settings:
     batch_size: int = 32
     max_article_bytes: int = 5_000_000
     min_city_population: int = 15000
+    place_attacher: str = "learned"
 
     def with_overrides(self, values: dict) -> Settings:
         known = {f.name for f in fields(self)}
