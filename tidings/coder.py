@@ -580,9 +580,11 @@ class RuleCoder:
         return dates.shift(dates.Date.fromisoformat(article.date), -amount, unit), span
 
     def locate(self, cand: Candidate, recipient: list[Mention]) -> Place | None:
-        """The rules' place, reconsidered by the learned attacher when there is one."""
+        """The rules' place, reconsidered by the learned attacher when there is one. The
+        attacher learned from material events; a statement, demand or accusation names places
+        it is about ("war crimes in Gaza"), so only the rules place verbal events."""
         place = self.event_place(cand, recipient)
-        if self.attacher is None:
+        if self.attacher is None or QUAD_CLASSES[cand.rule.event_type].startswith("verbal"):
             return place
         hint = next((m.country for m in cand.actor + recipient if m.country), None)
         return self.attacher.attach(cand.token, cand.actor + recipient, hint, place)
