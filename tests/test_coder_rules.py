@@ -272,3 +272,23 @@ def test_a_concession_withheld_in_the_past_is_a_refusal(code):
     e = one(code("The US did not lift sanctions on Egypt."), "REJECT")
     assert e.mode == "yield" and codes(e.actor) == ["USA"]
     assert "REJECT" not in types(code("Israel did not attack Gaza."))
+
+
+class EverywhereAttacher:
+    """An attacher that places every event in Atlantis: shows which events consult it."""
+
+    def attach(self, trigger, participants, hint, rules_place):
+        from tidings.model import Place
+        return Place("Atlantis", "Atlantis", None, precision="site")
+
+
+def test_only_material_events_consult_the_learned_attacher(nlp, coder):
+    from tidings.actors import Context
+    from tidings.coder import RuleCoder
+    from tidings.model import Article
+    placed = RuleCoder(coder.lex, coder.finder, coder.places, EverywhereAttacher())
+    text = "Egypt accused Israel of crimes. Israel attacked Hamas."
+    doc, ctx = nlp(text), Context(date="2025-02-02")
+    events = placed.code(doc, Article(text, id="t"), placed.finder.find(doc, ctx), ctx)
+    where = {e.event_type: e.location and e.location.name for e in events}
+    assert where == {"ACCUSE": None, "ASSAULT": "Atlantis"}
