@@ -153,7 +153,7 @@ def test_the_possessor_of_a_killing_is_its_victim(code):
     assert e.actor == [] and [m.text for m in e.recipient] == ["Baghdadi's"]
     e = next(e for e in code("Boko Haram's abduction of 276 schoolgirls drew condemnation.")
              if e.event_type == "ASSAULT")
-    assert [m.text for m in e.actor] == ["Boko Haram"]
+    assert [m.text for m in e.actor] == ["Boko Haram's"]
 
 
 def test_calling_for_another_to_act_is_a_request_of_them(code):
