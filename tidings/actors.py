@@ -2,7 +2,7 @@
 knowledge base (names, aliases, demonyms, metonyms, dated roles, generic agents, coreference)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -67,7 +67,7 @@ class ActorFinder:
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         for key in kb.names:
             matcher = self.exact if len(key) < CASE_SENSITIVE_BELOW else self.lower
-            matcher.add(key, [nlp.make_doc(key)])
+            matcher.add(key, pattern_docs(nlp, key))
 
     # --- finding -----------------------------------------------------------------------------
 
@@ -232,7 +232,7 @@ class ActorFinder:
         agent = self.agent_at(head)
         chosen = self.pick(inside)
         if chosen is not None and (agent is None or chosen.kind not in ("country", "nationality")):
-            return [self.as_argument(chosen)]
+            return [self.as_argument(with_country(chosen, inside))]
         if agent is not None:
             return [self.agent_mention(head, agent, chosen, mentions, ctx)]
         if chosen is not None:
@@ -348,6 +348,25 @@ class ActorFinder:
         start, end = np_bounds(head)
         return Mention(head.doc.text[start:end], start, end, m.kind, m.name, m.country,
                        m.sector, m.id, m.former)
+
+
+def with_country(chosen: Mention, inside: list[Mention]) -> Mention:
+    """A person the knowledge base does not know takes the country their phrase names:
+    "Chinese Commerce Minister Wang Wentao" is Chinese."""
+    if chosen.kind != "person" or chosen.country or chosen.id:
+        return chosen
+    owner = next((m for m in inside if m is not chosen and m.country and m.end <= chosen.start), None)
+    return chosen if owner is None else replace(chosen, country=owner.country)
+
+
+def pattern_docs(nlp, key: str) -> list[Doc]:
+    """The tokenizations of a name the matcher must know: keys are stored lower case, and the
+    tokenizer splits "u.s." where it keeps "U.S." whole, so the capitalised forms are added."""
+    docs: dict[tuple[str, ...], Doc] = {}
+    for form in (key, key.upper(), key.title()):
+        doc = nlp.make_doc(form)
+        docs.setdefault(tuple(t.lower_ for t in doc), doc)
+    return list(docs.values())
 
 
 def honorific_names(doc: Doc) -> list[Span]:

@@ -163,7 +163,7 @@ class RuleCoder:
         token = cand.token
         if cand.rule.mode == "visit" and cand.rule.pos == "VERB" and is_passive(token):
             return False  # "the soldiers were flown to Moscow": carried, not visiting
-        if not self.an_act(cand):
+        if not self.an_act(cand) or not self.public(cand):
             return False
         if cand.rule.pos != "NOUN" or token.lemma_.lower() not in self.lex.artifacts:
             return True
@@ -187,9 +187,38 @@ class RuleCoder:
             return rule.event_type != "REJECT"
         if token.lemma_.lower() in self.lex.question_verbs and not children(token, "dobj", "dative"):
             return not any(is_question(c) for c in children(token, "ccomp"))
+        if token.lemma_.lower() in self.lex.warning_verbs and self.a_forecast(cand):
+            return False
+        if rule.event_type == "ASSAULT" and token.lemma_.lower() in self.lex.causative_verbs and \
+                not is_passive(token) and not children(token, "dobj"):
+            return False  # "half are burning"
         if rule.event_type == "ASSAULT":
             return not any(c.ent_type_ in AMOUNTS for c in children(token, "dobj"))
         return True
+
+    def a_forecast(self, cand: Candidate) -> bool:
+        """"officials warn it is too big to put out": a warning about a state of affairs, to no
+        one, without the warner's own act to come ("warned it will retaliate")."""
+        token = cand.token
+        if children(token, "dobj", "dative") or cand.recipient_tokens:
+            return False
+        for clause in children(token, "ccomp"):
+            doer = subject_of(clause)
+            future = any(a.lower_ in PROMISE_AUX for a in children(clause, "aux"))
+            own = doer is not None and (doer.pos_ == "PRON" or
+                                        any(doer.lemma_ == a.lemma_ for a in cand.actor_tokens))
+            return not (future and own)
+        return False
+
+    def public(self, cand: Candidate) -> bool:
+        """Natural forces do not attack; business and private life are not political cooperation."""
+        if QUAD_CLASSES[cand.rule.event_type] == "material_conflict" and \
+                any(t.lemma_.lower() in self.lex.natural_forces for t in cand.actor_tokens):
+            return False  # "bushfires continue to burn"
+        if cand.rule.event_type not in self.lex.public_types:
+            return True
+        sides = cand.actor + cand.recipient
+        return not sides or not all(m.sector in self.lex.private_sectors for m in sides)
 
     def realizes(self, verb: Token) -> bool:
         forms = {verb.lemma_.lower()}
@@ -220,6 +249,7 @@ class RuleCoder:
         recipients = children(verb, *PASSIVE_SUBJECTS) if passive else []
         recipients += children(verb, "dobj", "dative")
         recipients += [o for _, o in prep_objects(verb, set(rule.recipient_preps))]
+        recipients += [s for c in for_clauses(verb) for s in children(c, *SUBJECTS)]
         cand.recipient_tokens = [t for t in recipients if t.pos_ in ARGUMENT_POS]
 
     def antecedent(self, token: Token) -> Token:
@@ -237,7 +267,8 @@ class RuleCoder:
             return subject_of(head.head) or self.controller(head.head)
         if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.tag_ in ("VB", "VBG")):
             obj = child(head, "dobj")
-            if verb.dep_ == "xcomp" and obj is not None and head.lemma_.lower() in self.lex.object_control:
+            if (verb.dep_ == "xcomp" or to_clause(verb)) and obj is not None and \
+                    head.lemma_.lower() in self.lex.object_control:
                 return obj
             return subject_of(head) or self.controller(head)
         if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
@@ -249,9 +280,11 @@ class RuleCoder:
     def noun_arguments(self, cand: Candidate) -> None:
         noun, rule = cand.token, cand.rule
         actor = [c for c in children(noun, "poss") if c.ent_type_ not in ("DATE", "TIME")]
+        recipient = [o for _, o in prep_objects(noun, set(rule.recipient_preps))]
+        if actor and noun.lemma_.lower() in self.lex.patient_nouns and not any(prep_objects(noun, {"of"})):
+            actor, recipient = [], actor + recipient  # "al-Rufay'i's killing": he was killed
         actor += [c for c in children(noun, "compound", "amod") if c.ent_type_ in ("GPE", "NORP", "ORG")]
         actor += [o for _, o in prep_objects(noun, {"by", "from"})]
-        recipient = [o for _, o in prep_objects(noun, set(rule.recipient_preps))]
         sides = [o for _, o in prep_objects(noun, {"between"})]
         if sides and not actor:  # "a ceasefire between X and Y", "talks between X and Y"
             actor, cand.between = sides, True
@@ -422,6 +455,7 @@ class RuleCoder:
 
     def inner_events(self, outer: Candidate, by_token: dict[int, Candidate]) -> list[Candidate]:
         slots = children(outer.token, "dobj", "xcomp", "ccomp", "nsubjpass", "acl")
+        slots += [c for c in for_clauses(outer.token) if c not in slots]
         for prep in children(outer.token, "prep"):
             slots += children(prep, "pobj", "pcomp")
         found = []
@@ -714,10 +748,24 @@ def dependents(token: Token, pos: str) -> set[str]:
             (pos == "VERB" and c.pos_ == "ADJ" and c.dep_ in ("ccomp", "xcomp", "oprd"))]
     if pos == "VERB":
         near += [g for c in near if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        near += [m for c in for_clauses(token) for m in children(c, "mark")]
     found = {c.lemma_.lower() for c in near} | {c.lower_ for c in near}
     if pos == "VERB" and any(c.dep_ in ("dobj", "nsubjpass") for c in near):
         found.add("*")
     return found
+
+
+def to_clause(verb: Token) -> bool:
+    """"lobbied the EU to abandon the tariffs", parsed as an adverbial to-infinitive."""
+    return verb.dep_ == "advcl" and any(a.lower_ == "to" for a in children(verb, "aux"))
+
+
+def for_clauses(verb: Token) -> list[Token]:
+    """"called for the Taliban to lift the ban": a "for X to do" clause is the verb's object,
+    as "for" with a noun would be ("called for talks"); X is who is to act."""
+    return [c for c in verb.children if c.dep_ in ("advcl", "ccomp") and
+            any(m.lower_ == "for" for m in children(c, "mark")) and
+            any(a.lower_ == "to" for a in children(c, "aux"))]
 
 
 def is_question(clause: Token) -> bool:

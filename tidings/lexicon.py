@@ -169,6 +169,12 @@ class Lexicon:
         self.possessed_types = frozenset(str(t) for t in grammar.get("possessed_types") or ())
         self.comment_verbs = frozenset(_phrases(grammar.get("comment_verbs")))
         self.question_verbs = frozenset(_phrases(grammar.get("question_verbs")))
+        self.patient_nouns = frozenset(_phrases(grammar.get("patient_nouns")))
+        self.natural_forces = frozenset(_phrases(grammar.get("natural_forces")))
+        self.causative_verbs = frozenset(_phrases(grammar.get("causative_verbs")))
+        self.public_types = frozenset(str(t) for t in grammar.get("public_types") or ())
+        self.private_sectors = frozenset(str(t) for t in grammar.get("private_sectors") or ())
+        self.warning_verbs = frozenset(_phrases(grammar.get("warning_verbs")))
         self.quantity_roles = MappingProxyType(dict(grammar.get("quantity_roles") or {}))
         self.quantity_role_lemmas = MappingProxyType(dict(grammar.get("quantity_role_lemmas") or {}))
 

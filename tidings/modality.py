@@ -14,7 +14,7 @@ def own_status(verb: Token, lex: Lexicon) -> str | None:
     if any(c.dep_ == "neg" for c in verb.children):
         return "negated"
     for aux in children(verb, "aux", "auxpass"):
-        word = aux.lower_
+        word = aux.lower_.replace("\u2019", "'")  # "we’ll": a typographic apostrophe
         if word in FUTURE_AUX or word in lex.planned:
             return "planned"
         if word in lex.hypothetical:
@@ -31,6 +31,8 @@ def governor_status(verb: Token, lex: Lexicon) -> str | None:
     if head.i == verb.i:
         return None
     lemma = head.lemma_.lower()
+    if for_to(verb) or (verb.dep_ == "advcl" and lemma in lex.hypothetical and to_infinitive(verb)):
+        return "hypothetical"  # "called for X to lift the ban", "lobbied the EU to abandon them"
     if verb.dep_ == "xcomp":
         if lemma in lex.negated:
             return "negated"  # "failed to reach agreement"
@@ -52,6 +54,16 @@ def governor_status(verb: Token, lex: Lexicon) -> str | None:
         if mark is not None and mark.lower_ in lex.conditional:
             return "hypothetical"
     return None
+
+
+def to_infinitive(verb: Token) -> bool:
+    return any(a.lower_ == "to" for a in children(verb, "aux"))
+
+
+def for_to(verb: Token) -> bool:
+    """A "for X to do" clause names an act wished for, asked or arranged, not one done."""
+    mark = child(verb, "mark")
+    return mark is not None and mark.lower_ == "for" and to_infinitive(verb)
 
 
 def progressive(verb: Token) -> bool:
