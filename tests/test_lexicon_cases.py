@@ -186,3 +186,10 @@ def test_an_unknown_person_takes_the_country_their_title_names(pipeline):
     text = "Chinese Commerce Minister Wang Wentao met officials in Belgium."
     e = next(e for e in pipeline.extract(text, "2025-02-02") if e.event_type == "CONSULT")
     assert [m.country for m in e.actor] == ["CHN"]
+
+
+
+def test_an_agent_named_as_a_modifier_acts(code):
+    """"Israeli police raids": the police act, with the nationality beside them."""
+    events = code("Israeli police raids on the camp left two people dead.")
+    assert [(e.event_type, [m.code for m in e.actor]) for e in events] == [("COERCE", ["ISRCOP"])]

@@ -227,9 +227,9 @@ class ActorFinder:
         examples = such_as(head)
         if examples:  # "hard-right figures, such as Finance Minister Bezalel Smotrich"
             return [m for t in examples for m in self.resolve_one(t, mentions, ctx)]
-        start, end = np_bounds(head)
-        inside = [m for m in mentions if m.start >= start and m.end <= end]
         agent = self.agent_at(head)
+        start, end = agent_bounds(head) if agent is not None else np_bounds(head)
+        inside = [m for m in mentions if m.start >= start and m.end <= end]
         chosen = self.pick(inside)
         if chosen is not None and (agent is None or chosen.kind not in ("country", "nationality")):
             return [self.as_argument(with_country(chosen, inside))]
@@ -242,7 +242,7 @@ class ActorFinder:
     def agent_mention(self, head: Token, agent, chosen: Mention | None, mentions: list[Mention],
                       ctx: Context) -> Mention:
         """A generic agent ("prosecutors"), its country from a modifier, an owner or coreference."""
-        start, end = np_bounds(head)
+        start, end = agent_bounds(head)
         text = head.doc.text[start:end]
         country = chosen.country if chosen else self.owner_country(head, mentions, ctx)
         if chosen is None and country is None:
@@ -420,6 +420,16 @@ def such_as(head: Token) -> list[Token]:
             if obj is not None:
                 return [obj, *conjuncts(obj)]
     return []
+
+
+def agent_bounds(head: Token) -> tuple[int, int]:
+    """An agent named as a modifier of an event noun ("the Israeli army offensive", "Iraqi
+    police raids") takes the nationality that modifies the same noun before it."""
+    start, end = np_bounds(head)
+    if head.dep_ == "compound":
+        owners = [s.idx for s in head.head.lefts if s.i < head.i and s.ent_type_ in ("NORP", "GPE")]
+        start = min([start, *owners])
+    return start, end
 
 
 def np_bounds(head: Token) -> tuple[int, int]:

@@ -283,7 +283,9 @@ class RuleCoder:
         recipient = [o for _, o in prep_objects(noun, set(rule.recipient_preps))]
         if actor and noun.lemma_.lower() in self.lex.patient_nouns and not any(prep_objects(noun, {"of"})):
             actor, recipient = [], actor + recipient  # "al-Rufay'i's killing": he was killed
-        actor += [c for c in children(noun, "compound", "amod") if c.ent_type_ in ("GPE", "NORP", "ORG")]
+        agents = [c for c in children(noun, "compound") if self.finder.agent_at(c) is not None]
+        actor += agents or [c for c in children(noun, "compound", "amod")  # "police raid"
+                            if c.ent_type_ in ("GPE", "NORP", "ORG")]
         actor += [o for _, o in prep_objects(noun, {"by", "from"})]
         sides = [o for _, o in prep_objects(noun, {"between"})]
         if sides and not actor:  # "a ceasefire between X and Y", "talks between X and Y"
