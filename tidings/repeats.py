@@ -1,0 +1,92 @@
+"""One event told more than once: several mentions in one sentence ("shot and killed", "a bomb
+detonated") become one event, told by the governing word; later sentences that tell an event
+again ("the visit", "his trip") merge into the first telling."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .model import Event, Trigger
+
+
+def participants(event: Event) -> set[str]:
+    return {m.name or m.text for m in event.actor + event.recipient}
+
+
+def repeats(later: Event, first: Event) -> bool:
+    """``later`` tells again of ``first``: same act, same day and place, no new participant."""
+    same_act = (later.event_type, later.mode) == (first.event_type, first.mode)
+    same_day = later.date == first.date or None in (later.date, first.date)
+    same_place = later.location is None or first.location is None or \
+        later.location.name == first.location.name
+    statuses = {later.status, first.status}
+    return same_act and same_day and same_place and not later.quantities and \
+        "negated" not in statuses and "hypothetical" not in statuses and \
+        participants(later) <= participants(first) and bool(participants(later))
+
+
+def merge_repeats(events: list[Event]) -> list[Event]:
+    """An article names one visit in several sentences ("his trip", "the visit"): keep the first."""
+    keep: list[Event] = []
+    for event in events:
+        first = next((i for i, k in enumerate(keep) if repeats(event, k)), None)
+        if first is None:
+            keep.append(event)
+        elif detail(event) > detail(keep[first]):
+            keep[first] = event  # the later telling says when or where: it speaks for both
+    return keep
+
+
+def detail(event: Event) -> int:
+    return (event.date is not None) + (event.location is not None)
+
+
+def dedupe(events: list[Event], doc: Doc | None = None) -> list[Event]:
+    """Within a sentence, drop an event whose type and participants another event already covers;
+    the event kept is told by the mention that governs the others (see ``governing_trigger``)."""
+    keep: list[Event] = []
+    for event in sorted(events, key=lambda e: (-len(participants(e)), -e.confidence)):
+        twin = next((k for k in keep if k.event_type == event.event_type
+                     and participants(event) <= participants(k)), None)
+        if twin is None:
+            keep.append(event)
+        else:
+            absorb(twin, event, doc)
+    return sorted(keep, key=lambda e: e.trigger.start)
+
+
+def absorb(kept: Event, dropped: Event, doc: Doc | None) -> None:
+    """``dropped`` tells of ``kept`` again: it may say where, when or how many ("killed 15 and
+    wounded 30"), and which of the two words governs."""
+    kept.location = kept.location or dropped.location
+    kept.quantities += [q for q in dropped.quantities if q not in kept.quantities]
+    if kept.date is None:
+        kept.date, kept.date_text = dropped.date, dropped.date_text
+    if doc is not None:
+        kept.trigger = governing_trigger(kept.trigger, dropped.trigger, doc)
+
+
+def governing_trigger(kept: Trigger, dropped: Trigger, doc: Doc) -> Trigger:
+    """Two mentions of one event: "shot and killed" spans both coordinated verbs; a verb that
+    governs the other mention ("a bomb detonated", "killed during clashes", "destroyed ...,
+    firing shells") is the predicate that tells the event."""
+    low, high = sorted((kept, dropped), key=lambda t: t.start)
+    first, second = trigger_root(low, doc), trigger_root(high, doc)
+    if coordinated(first, second):
+        return Trigger(doc.text[low.start:high.end], low.start, high.end)
+    head, dep = trigger_root(dropped, doc), trigger_root(kept, doc)
+    if head.pos_ == "VERB" and head in dep.ancestors:
+        return dropped
+    return kept
+
+
+def trigger_root(trigger: Trigger, doc: Doc) -> Token:
+    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    return span.root if span is not None else doc[0]
+
+
+def coordinated(first: Token, second: Token) -> bool:
+    """Verbs joined by a conjunction and nothing else: "shot and killed", "beaten, robbed"."""
+    between = first.doc[first.i + 1:second.i]
+    return first.pos_ == second.pos_ == "VERB" and second.dep_ == "conj" and \
+        second.head.i == first.i and 0 < len(between) <= 2 and \
+        all(t.dep_ in ("cc", "punct") for t in between)
