@@ -292,3 +292,10 @@ def test_only_material_events_consult_the_learned_attacher(nlp, coder):
     events = placed.code(doc, Article(text, id="t"), placed.finder.find(doc, ctx), ctx)
     where = {e.event_type: e.location and e.location.name for e in events}
     assert where == {"ACCUSE": None, "ASSAULT": "Atlantis"}
+
+
+def test_a_dependent_clause_keeps_its_place_to_itself(code):
+    """The warrant was not issued in Gaza: the place belongs to the crimes of "accusing him"."""
+    e = one(code("The ICC issued an arrest warrant for Netanyahu in November, "
+                 "accusing him of war crimes in Gaza."), "ACCUSE")
+    assert e.trigger.text == "issued an arrest warrant" and e.location is None

@@ -55,14 +55,17 @@ def dedupe(events: list[Event], doc: Doc | None = None) -> list[Event]:
 
 
 def absorb(kept: Event, dropped: Event, doc: Doc | None) -> None:
-    """``dropped`` tells of ``kept`` again: it may say where, when or how many ("killed 15 and
-    wounded 30"), and which of the two words governs."""
-    kept.location = kept.location or dropped.location
+    """``dropped`` tells of ``kept`` again: it may say how many ("killed 15 and wounded 30"),
+    and which of the two words governs. When it governs (or is coordinated), where and when it
+    says hold for both; a dependent clause's place is its own ("issued a warrant, accusing him of
+    crimes in Gaza")."""
     kept.quantities += [q for q in dropped.quantities if q not in kept.quantities]
+    told = governing_trigger(kept.trigger, dropped.trigger, doc) if doc is not None else kept.trigger
+    if told == kept.trigger:
+        return
+    kept.trigger, kept.location = told, kept.location or dropped.location
     if kept.date is None:
         kept.date, kept.date_text = dropped.date, dropped.date_text
-    if doc is not None:
-        kept.trigger = governing_trigger(kept.trigger, dropped.trigger, doc)
 
 
 def governing_trigger(kept: Trigger, dropped: Trigger, doc: Doc) -> Trigger:
