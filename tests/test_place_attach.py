@@ -120,3 +120,14 @@ def test_training_split_keeps_the_held_out_sentences_out():
     train, dropped = split(cases)
     held = {c.text.strip() for c in cases[:HELD_OUT]}
     assert dropped > 0 and not any(c.text.strip() in held for c in train)
+
+
+def test_of_two_names_joined_by_in_the_first_is_the_inner_place():
+    from tidings.place_attach import nesting
+    words = ["A", "bomb", "exploded", "in", "Mafraq", "in", "western", "Baquba", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words,
+              pos=["DET", "NOUN", "VERB", "ADP", "PROPN", "ADP", "ADJ", "PROPN", "PUNCT"])
+    inner, outer = Spot(4, 5, "GPE"), Spot(7, 8, "GPE")
+    assert nesting(inner, [inner, outer], doc[:]) == ["nest=inner"]
+    assert nesting(outer, [inner, outer], doc[:]) == ["nest=outer"]
+    assert nesting(inner, [inner], doc[:]) == ["nest=none"]

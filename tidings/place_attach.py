@@ -32,6 +32,7 @@ LOCATIVE = {"in", "at", "near", "outside", "inside", "on", "across", "through", 
 NAME_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LANGUAGE"}
 NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+NEST_WORDS = {"of", "in", "near", ","}  # "X of Y", "X in Y", "X, Y": X lies inside Y
 JOINERS = {"-", "'", "’", "‘"}  # inside a name: "Dahiyat al-Assad", "Ma’arrat"
 MAX_PATH = 5
 DISTANCE_BUCKETS = (1, 2, 3, 5, 8, 12, 20)
@@ -145,7 +146,7 @@ class PlaceAttacher:
         for rank, spot in enumerate(ordered):
             found = self.places.lookup(spot_text(spot, sent), country=hint)
             feats = features(trigger, sent, spot, found, inside, ruled, len(spots), rank)
-            feats += competition(spot, locative, found)
+            feats += competition(spot, locative, found) + nesting(spot, spots, sent)
             out.append((spot, found, feats + crossings(feats)))
         return out
 
@@ -192,6 +193,22 @@ def competition(spot: Spot, locative: list[Spot], found: Place | None) -> list[s
     kind = found.precision if found is not None else "unknown"
     return [f"locative_rank={min(rank, 2)}", f"locative_count={min(len(locative), 3)}",
             f"locative_rank_kind={min(rank, 2)}|{kind}"]
+
+
+def nesting(spot: Spot, spots: list[Spot], sent: Span) -> list[str]:
+    """"the Zahra neighbourhood of the port city of Jiddah", "Mafraq in western Baquba": of two
+    names joined by "of", "in", "near" or a comma, the first is the more specific place."""
+    doc = sent.doc
+    def joined(first: Spot, second: Spot) -> bool:
+        gap = doc[first.end:second.start]
+        return 0 < len(gap) <= 5 and any(t.lower_ in NEST_WORDS for t in gap) and \
+            not any(t.pos_ in ("VERB", "AUX") for t in gap)
+    out = []
+    if any(o.start >= spot.end and joined(spot, o) for o in spots):
+        out.append("nest=inner")
+    if any(o.end <= spot.start and joined(o, spot) for o in spots):
+        out.append("nest=outer")
+    return out or ["nest=none"]
 
 
 def entity_spots(tokens: list[Token]) -> list[Spot]:
