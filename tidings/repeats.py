@@ -40,7 +40,7 @@ def detail(event: Event) -> int:
     return (event.date is not None) + (event.location is not None)
 
 
-def dedupe(events: list[Event], doc: Doc | None = None) -> list[Event]:
+def dedupe(events: list[Event], doc: Doc) -> list[Event]:
     """Within a sentence, drop an event whose type and participants another event already covers;
     the event kept is told by the mention that governs the others (see ``governing_trigger``)."""
     keep: list[Event] = []
@@ -54,13 +54,13 @@ def dedupe(events: list[Event], doc: Doc | None = None) -> list[Event]:
     return sorted(keep, key=lambda e: e.trigger.start)
 
 
-def absorb(kept: Event, dropped: Event, doc: Doc | None) -> None:
+def absorb(kept: Event, dropped: Event, doc: Doc) -> None:
     """``dropped`` tells of ``kept`` again: it may say how many ("killed 15 and wounded 30"),
     and which of the two words governs. When it governs (or is coordinated), where and when it
     says hold for both; a dependent clause's place is its own ("issued a warrant, accusing him of
     crimes in Gaza")."""
     kept.quantities += [q for q in dropped.quantities if q not in kept.quantities]
-    told = governing_trigger(kept.trigger, dropped.trigger, doc) if doc is not None else kept.trigger
+    told = governing_trigger(kept.trigger, dropped.trigger, doc)
     if told == kept.trigger:
         return
     kept.trigger, kept.location = told, kept.location or dropped.location
