@@ -113,7 +113,8 @@ def test_an_act_urged_on_another_has_not_happened(code):
 
 
 # Not events of their type (grammar.yaml natural_forces, causative_verbs, public_types with
-# private_sectors, warning_verbs; "commitment" an artifact noun; triggers.tsv "fight for").
+# private_sectors, armed_verbs, warning_verbs; "commitment" an artifact noun; triggers.tsv
+# "fight for").
 NOT_EVENTS_OF_TYPE = [
     ("One hundred bushfires continue to burn across eastern Australia.", "ASSAULT"),
     ("Half of the fires are burning out of control.", "ASSAULT"),
@@ -122,6 +123,8 @@ NOT_EVENTS_OF_TYPE = [
     ("Officials warn the fire is simply too big to put out.", "THREATEN"),
     ("There is skepticism among allies over its extended deterrence commitment.", "AGREE"),
     ("We were not fighting for her alone but for all children.", "ASSAULT"),
+    ("Tourists entered the city on Monday.", "ASSAULT"),
+    ("Trump's tariffs targeting Egypt took effect.", "ASSAULT"),
 ]
 
 
@@ -131,6 +134,8 @@ STILL_ACTS += [
     ("Japan will invest in Kenya's ports.", "COOPERATE"),
     ("Egypt made a commitment to reopen the crossing.", "AGREE"),
     ("Rebels are fighting for control of the town.", "ASSAULT"),
+    ("Israeli troops entered the town on Monday.", "ASSAULT"),
+    ("Israeli troops targeted Hamas positions in Gaza.", "ASSAULT"),
 ]
 
 

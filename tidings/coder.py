@@ -212,10 +212,13 @@ class RuleCoder:
         return False
 
     def public(self, cand: Candidate) -> bool:
-        """Natural forces do not attack; business and private life are not political cooperation."""
+        """Natural forces do not attack; business and private life are not political cooperation;
+        some verbs attack only in armed hands ("troops entered the town")."""
         if QUAD_CLASSES[cand.rule.event_type] == "material_conflict" and \
                 any(t.lemma_.lower() in self.lex.natural_forces for t in cand.actor_tokens):
             return False  # "bushfires continue to burn"
+        if cand.rule.pos == "VERB" and cand.token.lemma_.lower() in self.lex.armed_verbs:
+            return any(m.sector in self.lex.armed_sectors for m in cand.actor)
         if cand.rule.event_type not in self.lex.public_types:
             return True
         sides = cand.actor + cand.recipient

@@ -174,6 +174,8 @@ class Lexicon:
         self.causative_verbs = frozenset(_phrases(grammar.get("causative_verbs")))
         self.public_types = frozenset(str(t) for t in grammar.get("public_types") or ())
         self.private_sectors = frozenset(str(t) for t in grammar.get("private_sectors") or ())
+        self.armed_verbs = frozenset(_phrases(grammar.get("armed_verbs")))
+        self.armed_sectors = frozenset(str(t) for t in grammar.get("armed_sectors") or ())
         self.warning_verbs = frozenset(_phrases(grammar.get("warning_verbs")))
         self.quantity_roles = MappingProxyType(dict(grammar.get("quantity_roles") or {}))
         self.quantity_role_lemmas = MappingProxyType(dict(grammar.get("quantity_role_lemmas") or {}))
