@@ -195,3 +195,8 @@ def test_an_agent_named_as_a_modifier_acts(code):
     """"Israeli police raids": the police act, with the nationality beside them."""
     events = code("Israeli police raids on the camp left two people dead.")
     assert [(e.event_type, [m.code for m in e.actor]) for e in events] == [("COERCE", ["ISRCOP"])]
+
+
+def test_a_participle_aiming_an_event_noun_names_its_recipient(code):
+    events = code("Israel imposed new sanctions targeting Egypt on Monday.")
+    assert [(e.event_type, [m.code for m in e.recipient]) for e in events] == [("COERCE", ["EGY"])]

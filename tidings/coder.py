@@ -296,6 +296,8 @@ class RuleCoder:
             actor, cand.between = sides, True
         for participle in children(noun, "acl"):
             recipient += [o for _, o in prep_objects(participle, set(rule.recipient_preps))]
+            if participle.lemma_.lower() in self.lex.aiming_verbs:  # "sanctions targeting Iran"
+                recipient += children(participle, "dobj")
         holder = partitive_holder(noun, self.lex)  # "launched a wave of air strikes"
         verb = holder.head
         light = verb.lemma_.lower()

@@ -175,6 +175,7 @@ class Lexicon:
         self.public_types = frozenset(str(t) for t in grammar.get("public_types") or ())
         self.private_sectors = frozenset(str(t) for t in grammar.get("private_sectors") or ())
         self.armed_verbs = frozenset(_phrases(grammar.get("armed_verbs")))
+        self.aiming_verbs = frozenset(_phrases(grammar.get("aiming_verbs")))
         self.armed_sectors = frozenset(str(t) for t in grammar.get("armed_sectors") or ())
         self.warning_verbs = frozenset(_phrases(grammar.get("warning_verbs")))
         self.quantity_roles = MappingProxyType(dict(grammar.get("quantity_roles") or {}))
