@@ -625,14 +625,14 @@ class RuleCoder:
         """The rules' place, reconsidered by the learned attacher when there is one. The
         attacher learned from material events; a statement, demand or accusation names places
         it is about ("war crimes in Gaza"), so only the rules place verbal events."""
-        place = self.event_place(cand, recipient)
+        hint = next((m.country for m in cand.actor + recipient if m.country), None)
+        place = self.event_place(cand, recipient, hint)
         if self.attacher is None or QUAD_CLASSES[cand.rule.event_type].startswith("verbal"):
             return place
-        hint = next((m.country for m in cand.actor + recipient if m.country), None)
         return self.attacher.attach(cand.token, cand.actor + recipient, hint, place)
 
-    def event_place(self, cand: Candidate, recipient: list[Mention]) -> Place | None:
-        hint = next((m.country for m in cand.actor + recipient if m.country), None)
+    def event_place(self, cand: Candidate, recipient: list[Mention], hint: str | None) -> Place | None:
+        """The place rules: the object's place, a place phrase on the clause, or where one visits."""
         place = self.object_place(cand, hint) or self.clause_place(cand, cand.token, hint)
         if place is None and cand.rule.mode == "visit":
             place = next((self.places.lookup(m.text) for m in recipient
