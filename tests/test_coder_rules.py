@@ -248,6 +248,12 @@ def test_the_governing_verb_tells_an_event_also_named_by_a_noun(code):
 def test_one_attack_told_by_two_verbs_keeps_both_counts(code):
     e = one(code("A suicide bomber killed 15 people and wounded 30 others in Gaza."), "ASSAULT")
     assert sorted((q.role, q.value) for q in e.quantities) == [("killed", 15), ("wounded", 30)]
+    assert [t.text for t in e.merged_triggers] == ["wounded"]
+
+
+def test_a_mention_merged_into_a_governing_verb_is_remembered(code):
+    e = one(code("At least 20 were killed during clashes with Hamas in Gaza on Sunday."), "ASSAULT")
+    assert [t.text for t in e.merged_triggers] == ["clashes"]
 
 
 def test_an_event_noun_that_took_place_spans_its_verb(code):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from tidings.goldsets import (Case, Marked, bio_marks, detokenize, kairos_map, plover_for,
                               read_petrarch, repair_span)
 from tidings.model import Event, Mention, Trigger
-from tidings.scoring import Tally, align, quad_label, score_cameo
+from tidings.scoring import Tally, align, quad_label, score_cameo, score_location
 
 GSR = '''<Sentences>
 # free text the XML parser would choke on
@@ -38,6 +38,18 @@ def test_cameo_scoring_counts_roots_and_full_codes():
     assert tally.counts["code_tp"] == 1
     score_cameo(Case("y", "", None, ()), [event(status="negated")], tally)
     assert tally.counts["no_event_right"] == 1
+
+
+def test_a_verb_merged_into_an_event_finds_that_event():
+    text = "A bomb killed 8 and wounded 20 in Gaza."
+    case = Case("x", text, None, (), (Marked("VERB", 17, 24), Marked("LOCATION", 34, 38)))
+    told = Event("a", 0, "ASSAULT", Trigger("killed", 7, 13), text)
+    tally = Tally()
+    score_location(case, [told], tally)
+    told.merged_triggers.append(Trigger("wounded", 17, 24))
+    score_location(case, [told], tally)
+    assert tally.confusion[("located", "no event")] == 1
+    assert tally.confusion[("located", "no place")] == 1
 
 
 def test_align_pairs_equal_labels_first():

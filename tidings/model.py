@@ -199,6 +199,8 @@ class Event:
     quantities: list[Quantity] = field(default_factory=list)
     confidence: float = 0.5
     coder: str = "tidings.rules/1"
+    # other mentions of this event in its sentence ("killed 8 and wounded 20"); not in the record
+    merged_triggers: list[Trigger] = field(default_factory=list)
 
     @property
     def quad_class(self) -> str:

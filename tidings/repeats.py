@@ -61,6 +61,8 @@ def absorb(kept: Event, dropped: Event, doc: Doc) -> None:
     crimes in Gaza")."""
     kept.quantities += [q for q in dropped.quantities if q not in kept.quantities]
     told = governing_trigger(kept.trigger, dropped.trigger, doc)
+    kept.merged_triggers += [t for t in (kept.trigger, dropped.trigger, *dropped.merged_triggers)
+                             if t != told and t not in kept.merged_triggers]
     if told == kept.trigger:
         return
     kept.trigger, kept.location = told, kept.location or dropped.location

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from .evaluate import PLV_MERGE, Gold, predict
 from .goldsets import UNMAPPED, Case, Marked, cameo_root
-from .model import Event, penta_class
+from .model import Event, Trigger, penta_class
 
 NONE = "NONE"
 
@@ -201,11 +201,17 @@ def location_label(case: Case, event: Event | None) -> str:
     return "right place" if right else "wrong place"
 
 
+def told_by(event: Event) -> list[Trigger]:
+    """The words that tell ``event``: its trigger and the mentions merged into it."""
+    return [event.trigger, *event.merged_triggers]
+
+
 def score_location(case: Case, events: list[Event], tally: Tally) -> None:
     """event_location: the event coded on the annotated verb, and its place vs the annotated
     LOCATION spans. Gold "located" when the verb has a LOCATION span, else "unlocated"."""
     verb = next(m for m in case.marks if m.label == "VERB")
-    event = next((e for e in events if overlaps(verb, e.trigger.start, e.trigger.end)), None)
+    event = next((e for e in events if any(overlaps(verb, t.start, t.end) for t in told_by(e))),
+                 None)
     located = any(m.label == "LOCATION" for m in case.marks)
     tally.add("located" if located else "unlocated", location_label(case, event))
 
