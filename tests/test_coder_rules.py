@@ -305,3 +305,21 @@ def test_a_dependent_clause_keeps_its_place_to_itself(code):
     e = one(code("The ICC issued an arrest warrant for Netanyahu in November, "
                  "accusing him of war crimes in Gaza."), "ACCUSE")
     assert e.trigger.text == "issued an arrest warrant" and e.location is None
+
+
+def test_a_name_holding_a_conjunction_is_one_actor(pipeline):
+    from tidings.model import Article
+    text = "The Islamic State of Iraq and al-Sham attacked the town."
+    result = next(pipeline.run([Article(text=text, id="t")]))
+    e = one(result.events, "ASSAULT")
+    assert [m.name for m in e.actor] == ["Islamic State"] and \
+        codes(e.actor) == ["ISMREB"]
+
+
+def test_of_two_places_of_one_event_the_finer_is_kept():
+    from tidings.model import Place
+    from tidings.repeats import finer
+    region, site = Place("Aleppo Governorate", "Aleppo", "SYR", precision="admin1"), \
+        Place("Al-Rai", "Al-Rai", "SYR", precision="site")
+    assert finer(region, site) is site and finer(site, region) is site
+    assert finer(region, None) is region and finer(region, region) is region

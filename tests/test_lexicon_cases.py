@@ -152,7 +152,7 @@ def test_the_acts_beside_them_still_code(code, text, event_type):
 def test_the_possessor_of_a_killing_is_its_victim(code):
     e = next(e for e in code("Trump confirmed al-Baghdadi's killing in a post.")
              if e.event_type == "ASSAULT")
-    assert e.actor == [] and [m.text for m in e.recipient] == ["Baghdadi's"]
+    assert e.actor == [] and [m.text for m in e.recipient] == ["al-Baghdadi's"]
     e = next(e for e in code("Boko Haram's abduction of 276 schoolgirls drew condemnation.")
              if e.event_type == "ASSAULT")
     assert [m.text for m in e.actor] == ["Boko Haram's"]

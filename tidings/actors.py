@@ -2,6 +2,7 @@
 knowledge base (names, aliases, demonyms, metonyms, dated roles, generic agents, coreference)."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from spacy.matcher import PhraseMatcher
@@ -210,7 +211,7 @@ class ActorFinder:
     def resolve(self, token: Token, mentions: list[Mention], ctx: Context) -> list[Mention]:
         """The actor(s) a noun phrase headed by ``token`` stands for; conjuncts give a list."""
         out: list[Mention] = []
-        for head in [token, *conjuncts(token)]:
+        for head in [token, *conjuncts(token, mentions)]:
             for mention in self.resolve_one(head, mentions, ctx):
                 if all(m.start != mention.start or m.name != mention.name for m in out):
                     out.append(mention)
@@ -229,7 +230,8 @@ class ActorFinder:
             return [m for t in examples for m in self.resolve_one(t, mentions, ctx)]
         agent = self.agent_at(head)
         start, end = agent_bounds(head) if agent is not None else np_bounds(head)
-        inside = [m for m in mentions if m.start >= start and m.end <= end]
+        inside = [m for m in mentions if m.start >= start and m.end <= end] or \
+            [m for m in mentions if m.start <= head.idx < m.end]  # a name wider than its phrase
         chosen = self.pick(inside)
         if chosen is not None and (agent is None or chosen.kind not in ("country", "nationality")):
             return [self.as_argument(with_country(chosen, inside))]
@@ -400,8 +402,11 @@ def _person_like(known: Mention | None, text: str, start: int, end: int) -> Ment
                    known.former)
 
 
-def conjuncts(token: Token) -> list[Token]:
-    return [t for t in token.conjuncts if t.i > token.i and t.pos_ in ("NOUN", "PROPN", "PRON")]
+def conjuncts(token: Token, mentions: Sequence[Mention] = ()) -> list[Token]:
+    """The nouns coordinated with ``token``, save those inside one name with it ("the Islamic
+    State of Iraq and al-Sham")."""
+    return [t for t in token.conjuncts if t.i > token.i and t.pos_ in ("NOUN", "PROPN", "PRON")
+            and not any(m.start <= token.idx and t.idx < m.end for m in mentions)]
 
 
 def counted(head: Token) -> Token | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .model import Event, Trigger
+from .model import Event, Place, Trigger
 
 
 def participants(event: Event) -> set[str]:
@@ -57,15 +57,15 @@ def dedupe(events: list[Event], doc: Doc) -> list[Event]:
 def absorb(kept: Event, dropped: Event, doc: Doc) -> None:
     """``dropped`` tells of ``kept`` again: it may say how many ("killed 15 and wounded 30"),
     and which of the two words governs. When it governs (or is coordinated), where and when it
-    says hold for both; a dependent clause's place is its own ("issued a warrant, accusing him of
-    crimes in Gaza")."""
+    says hold for both, and of two places the finer; a dependent clause's place is its own
+    ("issued a warrant, accusing him of crimes in Gaza")."""
     kept.quantities += [q for q in dropped.quantities if q not in kept.quantities]
     told = governing_trigger(kept.trigger, dropped.trigger, doc)
     kept.merged_triggers += [t for t in (kept.trigger, dropped.trigger, *dropped.merged_triggers)
                              if t != told and t not in kept.merged_triggers]
     if told == kept.trigger:
         return
-    kept.trigger, kept.location = told, kept.location or dropped.location
+    kept.trigger, kept.location = told, finer(dropped.location, kept.location)
     if kept.date is None:
         kept.date, kept.date_text = dropped.date, dropped.date_text
 
@@ -95,3 +95,14 @@ def coordinated(first: Token, second: Token) -> bool:
     return first.pos_ == second.pos_ == "VERB" and second.dep_ == "conj" and \
         second.head.i == first.i and 0 < len(between) <= 2 and \
         all(t.dep_ in ("cc", "punct") for t in between)
+
+
+FINENESS = {"country": 0, "region": 1, "admin1": 2, "city": 3, "site": 4}
+
+
+def finer(first: Place | None, second: Place | None) -> Place | None:
+    """The more precise of two places of one event ("an offensive in Deir Ezzor, targeting the
+    Thardeh Mountains"); on a tie, the first."""
+    if first is None or second is None:
+        return first or second
+    return second if FINENESS.get(second.precision, 0) > FINENESS.get(first.precision, 0) else first
