@@ -114,7 +114,7 @@ def test_an_act_urged_on_another_has_not_happened(code):
 
 # Not events of their type (grammar.yaml natural_forces, causative_verbs, public_types with
 # private_sectors, armed_verbs, warning_verbs; "commitment" an artifact noun; triggers.tsv
-# "fight for").
+# "fight for"; "capture the title", "seize the opportunity").
 NOT_EVENTS_OF_TYPE = [
     ("One hundred bushfires continue to burn across eastern Australia.", "ASSAULT"),
     ("Half of the fires are burning out of control.", "ASSAULT"),
@@ -125,6 +125,9 @@ NOT_EVENTS_OF_TYPE = [
     ("We were not fighting for her alone but for all children.", "ASSAULT"),
     ("Tourists entered the city on Monday.", "ASSAULT"),
     ("Trump's tariffs targeting Egypt took effect.", "ASSAULT"),
+    ("San Antonio captured the championship over the Nets.", "COERCE"),
+    ("Chicago captured its fourth crown in six years.", "COERCE"),
+    ("The opposition must seize the opportunity to unite.", "COERCE"),
 ]
 
 
@@ -136,6 +139,7 @@ STILL_ACTS += [
     ("Rebels are fighting for control of the town.", "ASSAULT"),
     ("Israeli troops entered the town on Monday.", "ASSAULT"),
     ("Israeli troops targeted Hamas positions in Gaza.", "ASSAULT"),
+    ("Rebels seized the town on Monday.", "ASSAULT"),
 ]
 
 
