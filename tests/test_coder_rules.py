@@ -323,3 +323,13 @@ def test_of_two_places_of_one_event_the_finer_is_kept():
         Place("Al-Rai", "Al-Rai", "SYR", precision="site")
     assert finer(region, site) is site and finer(site, region) is site
     assert finer(region, None) is region and finer(region, region) is region
+
+
+@pytest.mark.parametrize("text", [
+    "Trump's special envoy, Steve Witkoff, met Netanyahu on Monday.",
+    "Trump's special envoy Steve Witkoff met Netanyahu on Monday.",
+])
+def test_a_phrase_is_the_person_it_names_not_its_possessor(pipeline, text):
+    from tidings.model import Article
+    e = one(next(pipeline.run([Article(text=text, id="t")])).events, "CONSULT")
+    assert [m.name for m in e.actor] == ["Steve Witkoff"]

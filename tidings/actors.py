@@ -228,11 +228,14 @@ class ActorFinder:
         examples = such_as(head)
         if examples:  # "hard-right figures, such as Finance Minister Bezalel Smotrich"
             return [m for t in examples for m in self.resolve_one(t, mentions, ctx)]
+        named = appositive_name(head, mentions)
+        if named is not None:  # "Trump's special envoy, Steve Witkoff"
+            return [named]
         agent = self.agent_at(head)
         start, end = agent_bounds(head) if agent is not None else np_bounds(head)
         inside = [m for m in mentions if m.start >= start and m.end <= end] or \
             [m for m in mentions if m.start <= head.idx < m.end]  # a name wider than its phrase
-        chosen = self.pick(inside)
+        chosen = self.pick(inside, head)
         if chosen is not None and (agent is None or chosen.kind not in ("country", "nationality")):
             return [self.as_argument(with_country(chosen, inside))]
         if agent is not None:
@@ -275,9 +278,15 @@ class ActorFinder:
         return [found] if found else []
 
     @staticmethod
-    def pick(inside: list[Mention]) -> Mention | None:
+    def pick(inside: list[Mention], head: Token) -> Mention | None:
+        """The phrase's own name ("Trump's envoy, Steve Witkoff": Witkoff, not the possessor),
+        else by kind: a person before an organization before a country."""
         order = ("person", "organization", "group", "country", "location", "nationality")
-        ranked = sorted(inside, key=lambda m: order.index(m.kind) if m.kind in order else 9)
+        own = [head, *(t for t in head.children if t.dep_ == "appos")]
+        def rank(m: Mention) -> tuple[bool, int]:
+            named = any(m.start <= t.idx < m.end for t in own)
+            return not named, order.index(m.kind) if m.kind in order else 9
+        ranked = sorted(inside, key=rank)
         return ranked[0] if ranked else None
 
     @staticmethod
@@ -407,6 +416,17 @@ def conjuncts(token: Token, mentions: Sequence[Mention] = ()) -> list[Token]:
     State of Iraq and al-Sham")."""
     return [t for t in token.conjuncts if t.i > token.i and t.pos_ in ("NOUN", "PROPN", "PRON")
             and not any(m.start <= token.idx and t.idx < m.end for m in mentions)]
+
+
+def appositive_name(head: Token, mentions: Sequence[Mention]) -> Mention | None:
+    """The person or organization an appositive names for a common noun phrase."""
+    if head.pos_ != "NOUN":
+        return None
+    for appos in (t for t in head.children if t.dep_ == "appos" and t.pos_ == "PROPN"):
+        for m in mentions:
+            if m.start <= appos.idx < m.end and m.kind in ("person", "organization", "group"):
+                return m
+    return None
 
 
 def counted(head: Token) -> Token | None:
