@@ -186,6 +186,8 @@ class RuleCoder:
             return True
         if any(c.lemma_.lower() in self.lex.comment_verbs for c in children(token, "xcomp")):
             return rule.event_type != "REJECT"
+        if token.lemma_.lower() in self.lex.planned and any(to_infinitive(c) for c in token.children):
+            return False  # "Britain is seeking to finalize a deal": a cue of the act to come
         if token.lemma_.lower() in self.lex.question_verbs and not children(token, "dobj", "dative"):
             return not any(is_question(c) for c in children(token, "ccomp"))
         if token.lemma_.lower() in self.lex.warning_verbs and self.a_forecast(cand):
@@ -761,6 +763,10 @@ def dependents(token: Token, pos: str) -> set[str]:
     if pos == "VERB" and any(c.dep_ in ("dobj", "nsubjpass") for c in near):
         found.add("*")
     return found
+
+
+def to_infinitive(token: Token) -> bool:
+    return token.dep_ == "xcomp" and any(a.lower_ == "to" for a in children(token, "aux"))
 
 
 def to_clause(verb: Token) -> bool:
