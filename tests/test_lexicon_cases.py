@@ -200,3 +200,19 @@ def test_an_agent_named_as_a_modifier_acts(code):
 def test_a_participle_aiming_an_event_noun_names_its_recipient(code):
     events = code("Israel imposed new sanctions targeting Egypt on Monday.")
     assert [(e.event_type, [m.code for m in e.recipient]) for e in events] == [("COERCE", ["EGY"])]
+
+
+RUNS_AND_COMPOUNDS = [
+    # sentence, PLOVER type, CAMEO code, the actor's code
+    ("Hamas claimed responsibility for the attack.", "CONCEDE", "015", "PSEREB"),
+    ("Hamas militants launched a string of attacks on Israel.", "ASSAULT", "190", "PSEREB"),
+    ("Hamas militants set off a bomb near Gaza.", "ASSAULT", "183", "PSEREB"),
+    ("Israeli troops launched a counteroffensive in Gaza.", "ASSAULT", "190", "ISRMIL"),
+    ("Israeli police patrols found the tunnel.", "MOBILIZE", "150", "ISRCOP"),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type", "cameo", "actor"), RUNS_AND_COMPOUNDS)
+def test_claims_runs_of_attacks_bombs_set_off_and_patrols(code, text, event_type, cameo, actor):
+    e = next(e for e in code(text) if e.event_type == event_type)
+    assert (e.cameo, [m.code for m in e.actor]) == (cameo, [actor])
