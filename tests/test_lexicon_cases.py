@@ -207,3 +207,39 @@ def test_an_agent_named_as_a_modifier_acts(code):
 def test_a_participle_aiming_an_event_noun_names_its_recipient(code):
     events = code("Israel imposed new sanctions targeting Egypt on Monday.")
     assert [(e.event_type, [m.code for m in e.recipient]) for e in events] == [("COERCE", ["EGY"])]
+
+
+RUNS_AND_COMPOUNDS = [
+    # sentence, PLOVER type, CAMEO code, the actor's code
+    ("Hamas claimed responsibility for the attack.", "CONCEDE", "015", "PSEREB"),
+    ("Hamas militants launched a string of attacks on Israel.", "ASSAULT", "190", "PSEREB"),
+    ("Hamas militants set off a bomb near Gaza.", "ASSAULT", "183", "PSEREB"),
+    ("Israeli troops launched a counteroffensive in Gaza.", "ASSAULT", "190", "ISRMIL"),
+    ("Israeli police patrols found the tunnel.", "MOBILIZE", "150", "ISRCOP"),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type", "cameo", "actor"), RUNS_AND_COMPOUNDS)
+def test_claims_runs_of_attacks_bombs_set_off_and_patrols(code, text, event_type, cameo, actor):
+    e = next(e for e in code(text) if e.event_type == event_type)
+    assert (e.cameo, [m.code for m in e.actor]) == (cameo, [actor])
+
+
+def test_a_name_of_an_armed_force_tidings_does_not_know_attacks(code):
+    """grammar.yaml armed_name_words: "Jaysh" (army) makes the unknown name an armed force;
+    an armed verb still needs one ("tourists entered the city" is no attack)."""
+    events = code("Jaysh al-Fateh entered the town of Idlib on Monday.")
+    assert [(e.event_type, e.cameo) for e in events] == [("ASSAULT", "192")]
+    assert not [e for e in code("Tourists entered the city.") if e.event_type == "ASSAULT"]
+
+
+def test_an_attack_that_targets_names_its_target_and_stays_one_event(code):
+    events = code("The attack targeted a bakery in Gaza.")
+    assert [(e.event_type, e.trigger.text) for e in events] == [("ASSAULT", "attack")]
+    assert [t.text for t in events[0].merged_triggers] == ["targeted"]
+
+
+def test_an_adjective_in_an_object_slot_heads_the_noun(code):
+    """The tagger reads "offensive" in "counter-offensive" as an adjective."""
+    events = code("Hamas launched a major counter-offensive in the countryside on Friday.")
+    assert [(e.event_type, e.cameo) for e in events] == [("ASSAULT", "190")]

@@ -28,6 +28,7 @@ REFUSAL_AUX = {"will", "would", "wo", "shall", "can", "ca", "could"}  # "won't",
 UNRESOLVED_PRECISION = {"GPE": "city", "LOC": "region", "FAC": "site"}
 ARGUMENT_POS = {"NOUN", "PROPN", "PRON", "NUM"}
 AMOUNTS = {"MONEY", "PERCENT", "QUANTITY"}  # "trade hit $1.1 billion": a figure, not a target
+NOUN_SLOTS = {"nsubj", "nsubjpass", "dobj", "pobj"}  # an adjective here heads a noun phrase
 FIRST_PERSON = {"i", "we", "you"}  # "we must act", said X: not a demand of another
 
 
@@ -45,6 +46,8 @@ class Candidate:
     emit: bool = True
     between: bool = False  # "talks between X and Y": the first side acts, the others receive
     demand: bool = False  # "X says Y must stop": X's demand of Y (grammar.yaml obligation_codes)
+    by_event: Candidate | None = None  # the event noun whose doer acts ("the raid targeted")
+    also: list[Token] = field(default_factory=list)  # verbs folded into this event noun
 
 
 class RuleCoder:
@@ -82,6 +85,7 @@ class RuleCoder:
             cand.actor = cand.actor or self.speaker_of(cand, mentions, ctx)
             if not cand.actor or not cand.recipient:
                 cand.actor, cand.recipient = self.inherit(cand, earlier, ctx)
+        self.fold_aims(cands)
         for cand in cands:
             if self.promised(cand, mentions, ctx):
                 self.as_promise(cand, cand)
@@ -102,7 +106,7 @@ class RuleCoder:
     # --- triggers ----------------------------------------------------------------------------
 
     def match(self, token: Token) -> Candidate | None:
-        pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
+        pos = word_class(token)
         if pos is None or (pos == "NOUN" and token.dep_ == "compound"):
             return None  # "riot police" are police: a modifier noun is not the event
         lemma = token.lemma_.lower()
@@ -220,11 +224,39 @@ class RuleCoder:
                 any(t.lemma_.lower() in self.lex.natural_forces for t in cand.actor_tokens):
             return False  # "bushfires continue to burn"
         if cand.rule.pos == "VERB" and cand.token.lemma_.lower() in self.lex.armed_verbs:
-            return any(m.sector in self.lex.armed_sectors for m in cand.actor)
+            return self.armed(cand)
         if cand.rule.event_type not in self.lex.public_types:
             return True
         sides = cand.actor + cand.recipient
         return not sides or not all(m.sector in self.lex.private_sectors for m in sides)
+
+    def armed(self, cand: Candidate) -> bool:
+        """An armed actor, or a violent event as subject ("the raid targeted herders")."""
+        if cand.by_event is not None and cand.by_event.rule.event_type == "ASSAULT":
+            return True
+        return any(m.sector in self.lex.armed_sectors for m in cand.actor) or \
+            any(self.armed_phrase(t) for t in cand.actor_tokens)
+
+    def armed_phrase(self, head: Token) -> bool:
+        """"rebels", or a name tidings does not know in full that names an armed force ("Jaysh
+        Al-Fateh", "Army of Conquest": grammar.yaml armed_name_words)."""
+        agent = self.finder.agent_at(head)
+        if agent is not None and agent.sector in self.lex.armed_sectors:
+            return True
+        words = [head, *children(head, "compound", "appos")]
+        return any(w.pos_ == "PROPN" and w.lower_ in self.lex.armed_name_words for w in words)
+
+    def fold_aims(self, cands: list[Candidate]) -> None:
+        """"The explosion targeted a bakery": an armed verb whose doer is an attack names that
+        attack's target; the attack noun stays the event, the verb is one more word telling it."""
+        for cand in cands:
+            noun = cand.by_event
+            if noun is None or noun.rule.event_type != "ASSAULT" or \
+                    cand.token.lemma_.lower() not in self.lex.armed_verbs:
+                continue
+            noun.recipient = noun.recipient or cand.recipient
+            noun.also.append(cand.token)
+            cand.emit = False
 
     def realizes(self, verb: Token) -> bool:
         forms = {verb.lemma_.lower()}
@@ -239,8 +271,22 @@ class RuleCoder:
     def arguments(self, cand: Candidate, by_token: dict[int, Candidate]) -> None:
         if cand.rule.pos == "VERB":
             self.verb_arguments(cand)
+            self.doers_of_events(cand, by_token)
         else:
             self.noun_arguments(cand)
+
+    def doers_of_events(self, cand: Candidate, by_token: dict[int, Candidate]) -> None:
+        """"The raid targeted herders", "an offensive that targeted the districts": a noun of
+        force or violence as the doer stands for whoever does that event."""
+        noun = next((by_token[t.i] for t in cand.actor_tokens if t.i in by_token and
+                     by_token[t.i].rule.pos == "NOUN" and
+                     QUAD_CLASSES[by_token[t.i].rule.event_type] == "material_conflict"), None)
+        if noun is None:
+            return
+        if not noun.actor_tokens and not noun.recipient_tokens:
+            self.noun_arguments(noun)
+        cand.actor_tokens = list(noun.actor_tokens) or cand.actor_tokens  # "an ISIS attack killed"
+        cand.by_event = noun
 
     def verb_arguments(self, cand: Candidate) -> None:
         verb, rule = cand.token, cand.rule
@@ -487,6 +533,7 @@ class RuleCoder:
         event = self.assemble(cand, sent, index, article)
         if event is None:
             return []
+        event.merged_triggers += [Trigger(t.text, t.idx, t.idx + len(t.text)) for t in cand.also]
         out = [event]
         partner = self.reciprocal(cand, mentions, ctx)
         if partner is not None:
@@ -767,6 +814,16 @@ def dependents(token: Token, pos: str) -> set[str]:
 
 def to_infinitive(token: Token) -> bool:
     return token.dep_ == "xcomp" and any(a.lower_ == "to" for a in children(token, "aux"))
+
+
+def word_class(token: Token) -> str | None:
+    """VERB or NOUN for trigger matching. An adjective in an argument slot heads a noun phrase:
+    the tagger reads "offensive" in "launched a counter-offensive" as the adjective."""
+    if token.pos_ == "VERB":
+        return "VERB"
+    if token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "ADJ" and token.dep_ in NOUN_SLOTS):
+        return "NOUN"
+    return None
 
 
 def to_clause(verb: Token) -> bool:

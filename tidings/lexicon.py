@@ -177,6 +177,7 @@ class Lexicon:
         self.armed_verbs = frozenset(_phrases(grammar.get("armed_verbs")))
         self.aiming_verbs = frozenset(_phrases(grammar.get("aiming_verbs")))
         self.armed_sectors = frozenset(str(t) for t in grammar.get("armed_sectors") or ())
+        self.armed_name_words = frozenset(_phrases(grammar.get("armed_name_words")))
         self.warning_verbs = frozenset(_phrases(grammar.get("warning_verbs")))
         self.quantity_roles = MappingProxyType(dict(grammar.get("quantity_roles") or {}))
         self.quantity_role_lemmas = MappingProxyType(dict(grammar.get("quantity_role_lemmas") or {}))
