@@ -251,6 +251,13 @@ def test_one_attack_told_by_two_verbs_keeps_both_counts(code):
     assert [t.text for t in e.merged_triggers] == ["wounded"]
 
 
+def test_one_attack_keeps_the_mode_its_other_mention_names(pipeline):
+    from tidings.model import Article
+    text = "A roadside bomb exploded in Kabul, killing three soldiers."
+    e = one(next(pipeline.run([Article(text=text, id="t")])).events, "ASSAULT")
+    assert (e.mode, e.cameo[:3]) == ("explosives", "183")
+
+
 def test_a_mention_merged_into_a_governing_verb_is_remembered(code):
     e = one(code("At least 20 were killed during clashes with Hamas in Gaza on Sunday."), "ASSAULT")
     assert [t.text for t in e.merged_triggers] == ["clashes"]

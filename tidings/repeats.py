@@ -56,10 +56,12 @@ def dedupe(events: list[Event], doc: Doc) -> list[Event]:
 
 def absorb(kept: Event, dropped: Event, doc: Doc) -> None:
     """``dropped`` tells of ``kept`` again: it may say how many ("killed 15 and wounded 30"),
-    and which of the two words governs. When it governs (or is coordinated), where and when it
+    how ("suicide bombings killed 20": its mode and CAMEO code), and which of the two words governs. When it governs (or is coordinated), where and when it
     says hold for both, and of two places the finer; a dependent clause's place is its own
     ("issued a warrant, accusing him of crimes in Gaza")."""
     kept.quantities += [q for q in dropped.quantities if q not in kept.quantities]
+    if kept.mode is None and dropped.mode is not None:  # "suicide bombings killed 20": 1831
+        kept.mode, kept.cameo, kept.goldstein = dropped.mode, dropped.cameo, dropped.goldstein
     told = governing_trigger(kept.trigger, dropped.trigger, doc)
     kept.merged_triggers += [t for t in (kept.trigger, dropped.trigger, *dropped.merged_triggers)
                              if t != told and t not in kept.merged_triggers]
