@@ -243,3 +243,51 @@ def test_an_adjective_in_an_object_slot_heads_the_noun(code):
     """The tagger reads "offensive" in "counter-offensive" as an adjective."""
     events = code("Hamas launched a major counter-offensive in the countryside on Friday.")
     assert [(e.event_type, e.cameo) for e in events] == [("ASSAULT", "190")]
+
+
+# Opinions and occasions (grammar.yaml opinion_types, opinion_nouns, occasion_nouns;
+# tidings/formulas.py) and verbs whose sense needs its particle (triggers.tsv "talk into",
+# "walk away from"): an event word that tells no act.
+OPINIONS_AND_OCCASIONS = [
+    ("Netanyahu rejected the idea migration can lead to cultural enrichment.", "REJECT"),
+    ("Netanyahu rebuffed fears that the tariffs would cause a recession.", "REJECT"),
+    ('"The danger has not passed yet," agreed Netanyahu.', "AGREE"),
+    ("In recognition of International Women's Day, Egypt opened a clinic.", "SUPPORT"),
+    ("Egypt will talk Israel into replacing dog meat with other ingredients.", "CONSULT"),
+    ("The soldiers walked away and the helicopter took off.", "SANCTION"),
+]
+
+STILL_ACTS_BESIDE_OPINIONS = [
+    ("Israel rejected the idea of talks with Hamas.", "REJECT"),
+    ("Egypt rejected the proposal from Israel.", "REJECT"),
+    ("Hamas rejected the accusation by Israel.", "REJECT"),
+    ("Egypt agreed to release the prisoners.", "AGREE"),
+    ("Israel won recognition from Egypt.", "SUPPORT"),
+    ("Egypt will talk to Israel.", "CONSULT"),
+    ("Israel walked away from the talks with Hamas.", "SANCTION"),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type"), OPINIONS_AND_OCCASIONS)
+def test_opinions_occasions_and_particle_senses_are_not_acts(code, text, event_type):
+    assert [e.event_type for e in code(text) if e.event_type == event_type] == []
+
+
+@pytest.mark.parametrize(("text", "event_type"), STILL_ACTS_BESIDE_OPINIONS)
+def test_rejections_agreements_and_recognition_of_parties_still_code(code, text, event_type):
+    assert event_type in [e.event_type for e in code(text)]
+
+
+def test_a_possessive_before_its_clause_subject_is_that_subject(code):
+    """"In a statement issued at their meeting, Egypt and Jordan ...": not the last country named
+    before (Israel); and a proper-name compound beside a possessor names the meeting, not a party."""
+    events = code("Israel attacked Gaza. In a joint statement issued at their Security Council "
+                  "meeting in July, Egypt and Jordan shared concerns.")
+    meeting = next(e for e in events if e.trigger.text == "meeting")
+    assert sorted(m.country for m in meeting.actor) == ["EGY", "JOR"]
+
+
+def test_a_possessive_after_its_clause_subject_is_that_subject(code):
+    events = code("Hamas attacked Israel. Egyptian diplomats spoke to reporters after their talks.")
+    talks = next(e for e in events if e.trigger.text == "talks")
+    assert [m.country for m in talks.actor] == ["EGY"]

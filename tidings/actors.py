@@ -26,6 +26,8 @@ COUNT_NOUNS = {"dozen", "hundred", "thousand", "million", "score", "number", "gr
 DEFINITE_WORDS = {"the", "this", "that", "those", "these", "both"}
 HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "mr.", "mrs.", "ms.", "dr."}
 NAME_PART_MIN = 3  # name parts shorter than this are not matched alone
+BOUND_STEPS = 6  # how far up from a possessive its clause's verb is looked for
+CLAUSE_EDGES = {"relcl", "ccomp", "advcl", "parataxis"}  # a subject beyond is another clause's
 NP_EDGE_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "appos", "prep"}
 
 
@@ -221,7 +223,7 @@ class ActorFinder:
         """What one noun phrase head stands for: usually one actor, several for "those countries"."""
         lower = head.lower_
         if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS:
-            return self.pronoun(head, ctx)
+            return self.bound(head, mentions, ctx) or self.pronoun(head, ctx)
         members = counted(head)
         if members is not None:
             return self.resolve_one(members, mentions, ctx)
@@ -337,6 +339,20 @@ class ActorFinder:
         found = ctx.before(head.idx, kinds)
         return [self.copy_at(found, head)] if found else []
 
+    def bound(self, head: Token, mentions: list[Mention], ctx: Context) -> list[Mention]:
+        """A possessive pronoun outside its clause's subject is that subject when they agree:
+        "the diplomats said ... after their talks", and before it too, in a fronted adjunct:
+        "In a statement issued at their meeting, Tokyo and Washington shared concerns"."""
+        if head.dep_ != "poss":
+            return []
+        subject = clause_subject(head)
+        if subject is None:
+            return []
+        found = [m for m in self.resolve(subject, mentions, ctx) if m.country]
+        if not found or not pronoun_agrees(head, subject, found):  # an unknown subject: the antecedent
+            return []
+        return [self.copy_at(m, head) for m in found]
+
     def definite(self, head: Token, ctx: Context) -> list[Mention]:
         """"the court" -> the last mention whose name has that head noun; "the group" -> last
         group; "those countries" -> the last run of countries named together."""
@@ -359,6 +375,32 @@ class ActorFinder:
         start, end = np_bounds(head)
         return Mention(head.doc.text[start:end], start, end, m.kind, m.name, m.country,
                        m.sector, m.id, m.former)
+
+
+def clause_subject(pronoun: Token) -> Token | None:
+    """The subject of the nearest clause around a possessive, if the possessive is not in it."""
+    node = pronoun.head
+    for _ in range(BOUND_STEPS):
+        subject = child(node, "nsubj", "nsubjpass") if node.pos_ in ("VERB", "AUX") else None
+        if subject is not None:
+            inside = subject.left_edge.i <= pronoun.i <= subject.right_edge.i
+            return None if inside else subject
+        if node.dep_ in CLAUSE_EDGES or node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def pronoun_agrees(pronoun: Token, subject: Token, found: list[Mention]) -> bool:
+    """Number and person: "their" a plural or coordinated subject, "his"/"her" a person,
+    "its" one thing that is not a person."""
+    lower = pronoun.lower_
+    people = all(m.kind == "person" for m in found)
+    if lower in PLURAL_PRONOUNS:
+        return subject.tag_ in ("NNS", "NNPS") or len(found) > 1
+    if lower in PERSON_PRONOUNS:
+        return people
+    return lower in THING_PRONOUNS and subject.tag_ in ("NN", "NNP") and not people
 
 
 def with_country(chosen: Mention, inside: list[Mention]) -> Mention:

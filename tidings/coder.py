@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import dates
 from .actors import ActorFinder, Context
+from .formulas import mere_formula
 from .lexicon import NOT_EVENT, Lexicon, Rule
 from .modality import status_of, tense_of
 from .model import QUAD_CLASSES, Article, Event, Mention, Place, Quantity, Trigger
@@ -183,6 +184,8 @@ class RuleCoder:
         investments"), a comment declined ("refused to comment"), a question asked ("who is
         dead, she asked"), a figure reached ("trade hit $1.1 billion")."""
         token, rule = cand.token, cand.rule
+        if mere_formula(token, rule, self.lex):
+            return False  # "rejected the idea that ...", "in recognition of ..." (formulas.py)
         holder = partitive_holder(token, self.lex)
         if rule.pos == "NOUN" and holder.dep_ == "dobj" and holder.head.lemma_.lower() == "have":
             return rule.event_type not in self.lex.possessed_types
@@ -337,7 +340,7 @@ class RuleCoder:
             actor, recipient = [], actor + recipient  # "al-Rufay'i's killing": he was killed
         agents = [c for c in children(noun, "compound") if self.finder.agent_at(c) is not None]
         actor += agents or [c for c in children(noun, "compound", "amod")  # "police raid"
-                            if c.ent_type_ in ("GPE", "NORP", "ORG")]
+                            if c.ent_type_ in ("GPE", "NORP", "ORG") and not actor]
         actor += [o for _, o in prep_objects(noun, {"by", "from"})]
         sides = [o for _, o in prep_objects(noun, {"between"})]
         if sides and not actor:  # "a ceasefire between X and Y", "talks between X and Y"
@@ -804,6 +807,7 @@ def dependents(token: Token, pos: str) -> set[str]:
     near = [c for c in token.children if (c.dep_ in deps and not dated(c)) or
             (pos == "VERB" and c.pos_ == "ADJ" and c.dep_ in ("ccomp", "xcomp", "oprd"))]
     if pos == "VERB":
+        near += [p for c in near if c.dep_ in ("advmod", "prt") for p in children(c, "prep")]
         near += [g for c in near if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         near += [m for c in for_clauses(token) for m in children(c, "mark")]
     found = {c.lemma_.lower() for c in near} | {c.lower_ for c in near}

@@ -179,6 +179,9 @@ class Lexicon:
         self.armed_sectors = frozenset(str(t) for t in grammar.get("armed_sectors") or ())
         self.armed_name_words = frozenset(_phrases(grammar.get("armed_name_words")))
         self.warning_verbs = frozenset(_phrases(grammar.get("warning_verbs")))
+        self.opinion_nouns = frozenset(_phrases(grammar.get("opinion_nouns")))
+        self.opinion_types = frozenset(str(t) for t in grammar.get("opinion_types") or ())
+        self.occasion_nouns = frozenset(_phrases(grammar.get("occasion_nouns")))
         self.quantity_roles = MappingProxyType(dict(grammar.get("quantity_roles") or {}))
         self.quantity_role_lemmas = MappingProxyType(dict(grammar.get("quantity_role_lemmas") or {}))
 
