@@ -291,3 +291,23 @@ def test_a_possessive_after_its_clause_subject_is_that_subject(code):
     events = code("Hamas attacked Israel. Egyptian diplomats spoke to reporters after their talks.")
     talks = next(e for e in events if e.trigger.text == "talks")
     assert [m.country for m in talks.actor] == ["EGY"]
+
+
+# An act a noun proposes or fears, or the object of a verb of considering or fearing, has not
+# happened (status.yaml hypothetical: "idea", "proposal", "call for"; modality.noun_status).
+PROPOSED = [
+    ("Israel rejected the idea of talks with Hamas.", "CONSULT"),
+    ("Iran rejected a proposal to hold direct talks with the United States.", "CONSULT"),
+    ("Residents fear attacks by the rebels.", "ASSAULT"),
+    ("The EU is considering sanctions against Russia.", "COERCE"),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type"), PROPOSED)
+def test_an_act_only_proposed_or_feared_has_not_happened(code, text, event_type):
+    assert [e.status for e in code(text) if e.event_type == event_type] == ["hypothetical"]
+
+
+def test_an_act_beside_a_proposal_noun_still_happened(code):
+    assert [e.status for e in code("Israel held talks with Hamas on the proposal.")
+            if e.event_type == "CONSULT"] == ["occurred"]

@@ -47,6 +47,8 @@ def governor_status(verb: Token, lex: Lexicon) -> str | None:
         return "planned"  # travelling to X to discuss: the purpose is still to come
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         return status_of_verb(head.head, lex, default=None)  # "would focus on achieving X"
+    if verb.dep_ == "acl" and head.pos_ == "NOUN" and to_infinitive(verb):
+        return noun_status(head, "to", lex)  # "a proposal to hold talks", "plans to withdraw"
     if verb.dep_ == "conj" and not children(verb, "aux", "auxpass"):
         return status_of_verb(head, lex, default=None)  # "will meet and discuss": shared aux
     if verb.dep_ == "advcl":
@@ -87,14 +89,32 @@ def status_of(trigger: Token, lex: Lexicon) -> str:
         return "negated"
     if any(planning_participle(c, lex) for c in children(trigger, "acl")):
         return "planned"  # "the talks, set to begin on Monday"; "talks scheduled for May"
+    prep = trigger.head
+    if trigger.dep_ == "pobj" and prep.lower_ in ("of", "for") and prep.head.pos_ == "NOUN":
+        found = noun_status(prep.head, prep.lower_, lex)  # "calls for a ceasefire"
+        if found:
+            return found
     verb = governing_verb(trigger)
     if verb is None:
         return "occurred"
     if trigger.dep_ in ("nsubj", "nsubjpass") and child(verb, "xcomp") is not None and \
             (verb.lemma_.lower() in lex.planned or verb.lower_ in lex.planned):
         return own_status(verb, lex) or "planned"  # "another rally is set to begin"
+    if trigger.dep_ == "dobj" and verb.lemma_.lower() in lex.hypothetical:
+        return own_status(verb, lex) or "hypothetical"  # "residents fear attacks"
     found = status_of_verb(verb, lex)
     return "occurred" if found == "ongoing" and trigger.dep_ != "nsubj" else found or "occurred"
+
+
+def noun_status(noun: Token, word: str, lex: Lexicon) -> str | None:
+    """An act named as what a noun proposes or fears ("the idea of talks", "calls for a
+    ceasefire", "fears of attacks") is only possible; one a plan names is planned. Cue nouns
+    are status.yaml entries, alone or with the word that joins the act ("call for")."""
+    lemma = noun.lemma_.lower()
+    forms = {lemma, f"{lemma} {word}"}
+    if forms & lex.planned:
+        return "planned"
+    return "hypothetical" if forms & lex.hypothetical else None
 
 
 def planning_participle(verb: Token, lex: Lexicon) -> bool:
