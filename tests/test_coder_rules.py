@@ -340,3 +340,14 @@ def test_a_phrase_is_the_person_it_names_not_its_possessor(pipeline, text):
     from tidings.model import Article
     e = one(next(pipeline.run([Article(text=text, id="t")])).events, "CONSULT")
     assert [m.name for m in e.actor] == ["Steve Witkoff"]
+
+
+def test_an_event_noun_naming_a_day_refers_back_only_to_that_days_event(pipeline):
+    from tidings.model import Article
+    def attackers(text):
+        events = next(pipeline.run([Article(text=text, id="t", date="2025-02-02")])).events
+        return [(e.date, codes(e.actor)) for e in events if e.event_type == "ASSAULT"]
+    later = "Tuesday's attack drew condemnation from Egypt."
+    assert attackers("Israeli troops attacked Gaza on Tuesday. " + later)[-1] == \
+        ("2025-01-28", ["ISRMIL"])
+    assert attackers("Israeli troops attacked Gaza on Monday. " + later)[-1] == ("2025-01-28", [])

@@ -285,11 +285,12 @@ class AgreementFinder:
         mood = status_of_verb(word, self.lexicon, default=None) if word.pos_ == "VERB" else None
         if mood == "negated":
             stance = {"support": "oppose", "oppose": "support"}.get(stance)
-        if stance is None or mood == "hypothetical":
+        pressing = word.dep_ in ("xcomp", "acl", "ccomp", "advcl") and \
+            match_any(word.head, self.cues.pressure)  # "pressure from X to abandon it"
+        if stance is None or (mood == "hypothetical" and not pressing):
             return []
         holder, pressed, pusher = self.holder(reading, word), [], None
-        if not holder and word.dep_ in ("xcomp", "acl", "ccomp", "advcl") and \
-                match_any(word.head, self.cues.pressure):
+        if not holder and pressing:
             pusher = word.head
         elif stance == "pressure":
             pusher = word

@@ -85,7 +85,7 @@ class RuleCoder:
                 cand.actor, cand.recipient = split_sides(cand.actor, cand.recipient)
             cand.actor = cand.actor or self.speaker_of(cand, mentions, ctx)
             if not cand.actor or not cand.recipient:
-                cand.actor, cand.recipient = self.inherit(cand, earlier, ctx)
+                cand.actor, cand.recipient = self.inherit(cand, earlier, ctx, article)
         self.fold_aims(cands)
         for cand in cands:
             if self.promised(cand, mentions, ctx):
@@ -595,23 +595,27 @@ class RuleCoder:
         holder = partitive_holder(cand.token, self.lex)  # "a second wave of attacks"
         return cand.rule.pos == "VERB" or holder.dep_ in ("nsubj", "nsubjpass", "dobj")
 
-    def inherit(self, cand: Candidate, earlier: list[Event],
-                ctx: Context) -> tuple[list[Mention], list[Mention]]:
+    def inherit(self, cand: Candidate, earlier: list[Event], ctx: Context,
+                article: Article) -> tuple[list[Mention], list[Mention]]:
         """A definite event noun ("the negotiations") without participants refers back: to the
-        last event of its type, or to the event that last spoke of it ("discuss the ceasefire")."""
+        last event of its type on the day it names ("Tuesday's attack"), or to the event that
+        last spoke of it ("discuss the ceasefire")."""
         actor, recipient = cand.actor, cand.recipient
         if cand.rule.pos != "NOUN":
             return actor, recipient
         same_word = cand.token.lemma_.lower()
         definite = any(c.dep_ in ("det", "poss") for c in cand.token.children)
+        named = any(c.ent_type_ == "DATE" for c in children(cand.token, "poss", "compound", "nmod"))
+        date = self.event_date(cand, article)[0] if named else None  # "Tuesday's attack"
         for event in reversed(earlier):
-            if event.event_type != cand.rule.event_type or not event.actor:
+            if event.event_type != cand.rule.event_type or not event.actor or \
+                    (named and event.date and event.date != date):
                 continue
             if not actor and not recipient and definite:
                 return list(event.actor), list(event.recipient)
             if not actor and recipient and trigger_head(event).startswith(same_word[:5]):
                 return list(event.actor), recipient
-        if not actor and not recipient and definite and same_word in ctx.topics:
+        if not actor and not recipient and definite and not named and same_word in ctx.topics:
             return tuple(list(side) for side in ctx.topics[same_word])
         return actor, recipient
 
