@@ -63,6 +63,7 @@ def test_a_known_name_after_a_particle_is_the_tail_of_a_longer_name(pipeline):
 
 @pytest.mark.parametrize(("text", "name", "country"), [
     ("President al-Assad met Putin in Moscow.", "Assad", "SYR"),
+    ("Abdel Fattah el-Sisi met Netanyahu.", "Abdel Fattah el-Sisi", "EGY"),
     ("The Fatah Central Committee condemned the raid.", "Fatah", "PSE"),
     ("Hamas leader Ismail Haniyeh met Turkish officials.", "Ismail Haniyeh", "PSE"),
     ("The Free Syrian Army attacked government forces.", "Free Syrian Army", "SYR"),
