@@ -48,3 +48,49 @@ def test_user_file_overrides_a_builtin_entry(tmp_path):
     pipeline = Pipeline(load_settings(actors=[str(extra)]))
     found = mentions(pipeline, "The Zorb Party backed Netanyahu.")
     assert found["Zorb Party"].code == "ISRPTY" and found["Netanyahu"].code == "ISROPP"
+
+
+def events(pipeline, text: str, date: str = "2025-02-02"):
+    return next(pipeline.run([Article(text=text, id="t", date=date)])).events
+
+
+def test_a_known_name_after_a_particle_is_the_tail_of_a_longer_name(pipeline):
+    """"Jaysh Al-Fateh" is not Fatah and "Dahiyat Al-Assad" is a place, not Bashar al-Assad."""
+    found = mentions(pipeline, "Jaysh Al-Fateh entered Dahiyat Al-Assad on Sunday.")
+    assert "Fateh" not in found and "Assad" not in found
+    assert all(m.country is None for m in found.values())
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("President al-Assad met Putin in Moscow.", "Assad", "SYR"),
+    ("Abdel Fattah el-Sisi met Netanyahu.", "Abdel Fattah el-Sisi", "EGY"),
+    ("The Fatah Central Committee condemned the raid.", "Fatah", "PSE"),
+    ("Hamas leader Ismail Haniyeh met Turkish officials.", "Ismail Haniyeh", "PSE"),
+    ("The Free Syrian Army attacked government forces.", "Free Syrian Army", "SYR"),
+])
+def test_names_with_titles_and_heads_after_them_stay_known(pipeline, text, name, country):
+    assert mentions(pipeline, text)[name].country == country
+
+
+@pytest.mark.parametrize(("text", "side"), [
+    ("Washington pledged to defend Chinese rivals.", "recipient"),
+    ("China's rivals condemned the move.", "actor"),
+    ("Russia's neighbours criticized the decision.", "actor"),
+    ("Iran's enemies attacked the embassy.", "actor"),
+    ("Critics of the Egyptian government protested.", "actor"),
+])
+def test_a_relational_noun_is_not_its_modifiers_actor(pipeline, text, side):
+    """"Chinese rivals" are China's rivals: the phrase is a participant of unknown country."""
+    coded = events(pipeline, text)
+    parties = [m for e in coded for m in getattr(e, side)]
+    assert parties and all(m.country is None for m in parties), [(m.text, m.code) for m in parties]
+
+
+def test_a_relational_noun_named_by_an_appositive_is_that_name(pipeline):
+    coded = events(pipeline, "China is sending aid to its poor neighbor Kyrgyzstan.")
+    assert [m.country for e in coded for m in e.recipient] == ["KGZ"]
+
+
+def test_witkoff_is_still_the_envoy_not_trump(pipeline):
+    coded = events(pipeline, "Netanyahu met Trump's special envoy, Steve Witkoff, in Jerusalem.")
+    assert [m.name for e in coded for m in e.recipient] == ["Steve Witkoff"]

@@ -77,7 +77,7 @@ class ActorFinder:
     def find(self, doc: Doc, ctx: Context) -> list[Mention]:
         """All actor mentions of the article, in order, resolved; fills ``ctx`` for coreference."""
         spans = [Span(doc, s, e, label=m) for m, s, e in (*self.lower(doc), *self.exact(doc))]
-        known = filter_spans(spans)
+        known = [s for s in filter_spans(spans) if not self.tail_of_longer_name(s)]
         taken = {i for span in known for i in range(span.start, span.end)}
         found = [(span.start, self.from_names(span, ctx)) for span in known]
         for ent in doc.ents:
@@ -91,6 +91,33 @@ class ActorFinder:
             if mention.kind == "person" and mention.id and " " in mention.name:
                 ctx.surnames[mention.name.split()[-1]] = mention
         return [m for _, m in found]
+
+    def tail_of_longer_name(self, span: Span) -> bool:
+        """A known name joined by a name particle and a hyphen to a name word before it is the
+        tail of a longer name: "Jaysh Al-Fateh" is not Fatah, "Dahiyat Al-Assad" (a place) not
+        Bashar al-Assad. A title or honorific ("President al-Assad"), a known name ("Syrian
+        al-Qaeda") or a word of the entry's own names before the particle does not make it one."""
+        if span.start < 3:
+            return False
+        word, particle, hyphen = span.doc[span.start - 3:span.start]
+        joined = hyphen.text == "-" and not hyphen.whitespace_ and not particle.whitespace_
+        return joined and self.kb.in_list("particle", particle.text) and self.name_word(word) \
+            and not self.kb.lookup(word.text) and not self.own_name_word(word, span)
+
+    def own_name_word(self, word: Token, span: Span) -> bool:
+        """The word is in a name of the entry the span names ("Abdel Fattah el-Sisi" is Sisi,
+        "Harakat al-Nujaba" is Harakat Hezbollah al-Nujaba)."""
+        for name in self.kb.lookup(span.text):
+            entry = self.kb.entries[name.entry]
+            if any(word.lower_ in form.lower().split() for form in (entry.name, *entry.aliases)):
+                return True
+        return False
+
+    def name_word(self, token: Token) -> bool:
+        """A capitalised proper noun that is not a title, an honorific or a generic agent."""
+        lower = token.lower_
+        return token.is_title and token.pos_ == "PROPN" and lower not in HONORIFICS \
+            and self.kb.agent(lower) is None and lower not in self.kb.roles
 
     def more_people(self, doc: Doc, found: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
         """People the NER missed or mis-typed: names after an honorific ("Mr Colville"), and a
@@ -233,6 +260,10 @@ class ActorFinder:
         named = appositive_name(head, mentions)
         if named is not None:  # "Trump's special envoy, Steve Witkoff"
             return [named]
+        if head.pos_ == "NOUN" and self.kb.in_list("relational", head.lower_):
+            other = self.other_side(head, mentions, ctx)
+            if other is not None:
+                return other
         agent = self.agent_at(head)
         start, end = agent_bounds(head) if agent is not None else np_bounds(head)
         inside = [m for m in mentions if m.start >= start and m.end <= end] or \
@@ -245,6 +276,20 @@ class ActorFinder:
         if chosen is not None:
             return [self.as_argument(chosen)]
         return self.definite(head, ctx) or self.unknown_name(head)
+
+    def other_side(self, head: Token, mentions: list[Mention], ctx: Context) -> list[Mention] | None:
+        """A relational noun ("Chinese rivals", "Iran's enemies", "critics of the government")
+        names the other side of the relation: an actor modifying it is not the phrase's actor,
+        which stays unknown, unless an appositive names it ("its neighbor Kyrgyzstan").
+        None when no actor modifies it: the phrase is resolved as any other."""
+        named_by = [t for t in head.children if t.dep_ == "appos" and t.pos_ == "PROPN"]
+        if named_by:
+            return [m for t in named_by for m in self.resolve_one(t, mentions, ctx)] or None
+        start, end = np_bounds(head)
+        if not any(start <= m.start and m.end <= end for m in mentions):
+            return None
+        text = head.doc.text[start:end]
+        return [Mention(text, start, end, kind="group", name=text)]
 
     def agent_mention(self, head: Token, agent, chosen: Mention | None, mentions: list[Mention],
                       ctx: Context) -> Mention:

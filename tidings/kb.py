@@ -172,6 +172,23 @@ def read_titles(path: Path | Any) -> dict[str, str]:
         raise KnowledgeError(f"{path}: expected the columns `alias` and `title`") from None
 
 
+WORD_LISTS = ("relational", "particle")  # the lists word_lists.tsv may fill
+
+
+def read_word_lists(path: Path | Any) -> dict[str, frozenset[str]]:
+    """Closed word lists by name (format: docs/knowledge.md, "Word lists")."""
+    words: dict[str, set[str]] = {name: set() for name in WORD_LISTS}
+    lines = path.read_text("utf-8").splitlines()
+    rows = [(n, line) for n, line in enumerate(lines, 1) if line.strip() and not line.startswith("#")]
+    for n, line in rows[1:]:
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) != 2 or cells[0] not in words or not cells[1]:
+            raise KnowledgeError(f"{path}:{n}: expected `list<TAB>word` with list one of "
+                                 f"{', '.join(WORD_LISTS)}, got {line!r:.60}")
+        words[cells[0]].add(cells[1].lower())
+    return {name: frozenset(found) for name, found in words.items()}
+
+
 def _first_per_entry(pairs: list[tuple[Entry, Role]]) -> list[tuple[Entry, Role]]:
     seen: dict[str, tuple[Entry, Role]] = {}
     for entry, role in pairs:
@@ -193,8 +210,10 @@ class KnowledgeBase:
     """Read-only lookups over actor entries. Build with ``KnowledgeBase.load()``."""
 
     def __init__(self, entries: Iterable[Entry], agents: Iterable[Agent] = (),
-                 as_of: str | None = None, titles: Mapping[str, str] | None = None) -> None:
+                 as_of: str | None = None, titles: Mapping[str, str] | None = None,
+                 word_lists: Mapping[str, frozenset[str]] | None = None) -> None:
         self.as_of = as_of
+        self.word_lists: Mapping[str, frozenset[str]] = MappingProxyType(dict(word_lists or {}))
         self.title_aliases: Mapping[str, str] = MappingProxyType(dict(titles or {}))
         self.entries: Mapping[str, Entry] = MappingProxyType({e.id: e for e in entries})
         self.agents: Mapping[str, Agent] = MappingProxyType({a.term: a for a in agents})
@@ -227,8 +246,11 @@ class KnowledgeBase:
         entries = {**user, **{k: v for k, v in builtin.items() if k not in user}}
         titles_file = folder / "titles.tsv"
         titles = read_titles(titles_file) if titles_file.is_file() else {}
+        words_file = folder / "word_lists.tsv"
+        words = read_word_lists(words_file) if words_file.is_file() else {}
         return cls(entries.values(), agents.values(),
-                   as_of=min((d for d in [*dates, *user_dates] if d), default=None), titles=titles)
+                   as_of=min((d for d in [*dates, *user_dates] if d), default=None), titles=titles,
+                   word_lists=words)
 
     def lookup(self, text: str) -> tuple[Name, ...]:
         key = text if len(text) < CASE_SENSITIVE_BELOW else text.lower()
@@ -268,3 +290,7 @@ class KnowledgeBase:
 
     def agent(self, term: str) -> Agent | None:
         return self.agents.get(term.lower())
+
+    def in_list(self, name: str, word: str) -> bool:
+        """Whether ``word`` is in the closed word list ``name`` (data/actors/word_lists.tsv)."""
+        return word.lower() in self.word_lists.get(name, ())
