@@ -10,7 +10,7 @@ from . import dates
 from .actors import ActorFinder, Context
 from .formulas import mere_formula
 from .lexicon import NOT_EVENT, Lexicon, Rule
-from .modality import status_of, tense_of
+from .modality import status_of, tense_of, to_infinitive
 from .model import QUAD_CLASSES, Article, Event, Mention, Place, Quantity, Trigger
 from .place_attach import PlaceAttacher
 from .places import Gazetteer
@@ -193,7 +193,8 @@ class RuleCoder:
             return True
         if any(c.lemma_.lower() in self.lex.comment_verbs for c in children(token, "xcomp")):
             return rule.event_type != "REJECT"
-        if token.lemma_.lower() in self.lex.planned and any(to_infinitive(c) for c in token.children):
+        if token.lemma_.lower() in self.lex.planned and \
+                any(to_infinitive(c) for c in children(token, "xcomp")):
             return False  # "Britain is seeking to finalize a deal": a cue of the act to come
         if token.lemma_.lower() in self.lex.question_verbs and not children(token, "dobj", "dative"):
             return not any(is_question(c) for c in children(token, "ccomp"))
@@ -820,10 +821,6 @@ def dependents(token: Token, pos: str) -> set[str]:
     return found
 
 
-def to_infinitive(token: Token) -> bool:
-    return token.dep_ == "xcomp" and any(a.lower_ == "to" for a in children(token, "aux"))
-
-
 def word_class(token: Token) -> str | None:
     """VERB or NOUN for trigger matching. An adjective in an argument slot heads a noun phrase:
     the tagger reads "offensive" in "launched a counter-offensive" as the adjective."""
@@ -836,7 +833,7 @@ def word_class(token: Token) -> str | None:
 
 def to_clause(verb: Token) -> bool:
     """"lobbied the EU to abandon the tariffs", parsed as an adverbial to-infinitive."""
-    return verb.dep_ == "advcl" and any(a.lower_ == "to" for a in children(verb, "aux"))
+    return verb.dep_ == "advcl" and to_infinitive(verb)
 
 
 def for_clauses(verb: Token) -> list[Token]:

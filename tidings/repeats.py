@@ -7,6 +7,8 @@ from spacy.tokens import Doc, Token
 
 from .model import Event, Place, Trigger
 
+FINENESS = {"country": 0, "region": 1, "admin1": 2, "city": 3, "site": 4}  # Place.precision
+
 
 def participants(event: Event) -> set[str]:
     return {m.name or m.text for m in event.actor + event.recipient}
@@ -56,9 +58,10 @@ def dedupe(events: list[Event], doc: Doc) -> list[Event]:
 
 def absorb(kept: Event, dropped: Event, doc: Doc) -> None:
     """``dropped`` tells of ``kept`` again: it may say how many ("killed 15 and wounded 30"),
-    how ("suicide bombings killed 20": its mode and CAMEO code), and which of the two words governs. When it governs (or is coordinated), where and when it
-    says hold for both, and of two places the finer; a dependent clause's place is its own
-    ("issued a warrant, accusing him of crimes in Gaza")."""
+    how ("suicide bombings killed 20": its mode and CAMEO code), and which of the two words
+    governs. When it governs (or is coordinated), where and when it says hold for both, and of
+    two places the finer; a dependent clause's place is its own ("issued a warrant, accusing
+    him of crimes in Gaza")."""
     kept.quantities += [q for q in dropped.quantities if q not in kept.quantities]
     if kept.mode is None and dropped.mode is not None:  # "suicide bombings killed 20": 1831
         kept.mode, kept.cameo, kept.goldstein = dropped.mode, dropped.cameo, dropped.goldstein
@@ -97,9 +100,6 @@ def coordinated(first: Token, second: Token) -> bool:
     return first.pos_ == second.pos_ == "VERB" and second.dep_ == "conj" and \
         second.head.i == first.i and 0 < len(between) <= 2 and \
         all(t.dep_ in ("cc", "punct") for t in between)
-
-
-FINENESS = {"country": 0, "region": 1, "admin1": 2, "city": 3, "site": 4}
 
 
 def finer(first: Place | None, second: Place | None) -> Place | None:
