@@ -94,3 +94,11 @@ def test_a_relational_noun_named_by_an_appositive_is_that_name(pipeline):
 def test_witkoff_is_still_the_envoy_not_trump(pipeline):
     coded = events(pipeline, "Netanyahu met Trump's special envoy, Steve Witkoff, in Jerusalem.")
     assert [m.name for e in coded for m in e.recipient] == ["Steve Witkoff"]
+
+
+def test_a_pronoun_stands_for_the_last_person_named_even_of_unknown_country(pipeline):
+    from tidings.model import Article
+    text = "Arnel Joseph was arrested in 2011. He was released in May 2017."
+    events = next(pipeline.run([Article(text=text, id="t")])).events
+    released = [e for e in events if e.event_type == "RETREAT"]
+    assert [m.name.split()[-1] for e in released for m in e.recipient] == ["Joseph"]

@@ -41,8 +41,10 @@ class Context:
     topics: dict[str, tuple[list[Mention], list[Mention]]] = field(default_factory=dict)
 
     def before(self, offset: int, kinds: set[str]) -> Mention | None:
-        return next((m for m in reversed(self.mentions)
-                     if m.end <= offset and m.kind in kinds and m.country), None)
+        """The last mention of one of ``kinds`` before ``offset``: a person even of unknown
+        country ("Arnel Joseph was arrested ... He was released"), other kinds with a country."""
+        return next((m for m in reversed(self.mentions) if m.end <= offset and m.kind in kinds
+                     and (m.country or m.kind == "person")), None)
 
     def group_before(self, offset: int, kind: str) -> list[Mention]:
         """The last run of two or more adjacent mentions of one kind ("Egypt and Jordan")."""
