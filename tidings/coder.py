@@ -145,7 +145,7 @@ class RuleCoder:
         if verb.dep_ != "ccomp" or verb.pos_ not in ("VERB", "AUX") or \
                 verb.head.lemma_.lower() not in self.lex.reporting:
             return None
-        subject, speaker = child(verb, *SUBJECTS), child(verb.head, *SUBJECTS)
+        subject, speaker = subject_of(verb), subject_of(verb.head)
         if subject is None or speaker is None or subject.lower_ in FIRST_PERSON or \
                 subject.pos_ == "PRON" or subject.lemma_.lower() == speaker.lemma_.lower():
             return None
@@ -455,7 +455,7 @@ class RuleCoder:
         """"The committee said it will not end the strike": a pronoun subject of a reported
         clause that names no one earlier stands for the speaker."""
         verb = self.clause_verb(cand)
-        doer = child(verb, *SUBJECTS) if verb is not None else None
+        doer = subject_of(verb) if verb is not None else None
         if doer is None or doer.pos_ != "PRON" or verb.dep_ != "ccomp" or \
                 verb.head.lemma_.lower() not in self.lex.reporting:
             return []
