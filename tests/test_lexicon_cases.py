@@ -311,3 +311,9 @@ def test_an_act_only_proposed_or_feared_has_not_happened(code, text, event_type)
 def test_an_act_beside_a_proposal_noun_still_happened(code):
     assert [e.status for e in code("Israel held talks with Hamas on the proposal.")
             if e.event_type == "CONSULT"] == ["occurred"]
+
+
+def test_a_promised_wave_of_attacks_is_a_threat_like_promised_attacks(code):
+    plain, wave = (code(f"Hamas said it will launch {what} on Israel.")
+                   for what in ("attacks", "a new wave of attacks"))
+    assert [e.event_type for e in plain] == [e.event_type for e in wave] == ["THREATEN"]

@@ -447,8 +447,9 @@ class RuleCoder:
         token = cand.token
         if cand.rule.pos == "VERB":
             return token
-        if token.dep_ == "dobj" and token.head.lemma_.lower() in self.lex.light_actor:
-            return token.head
+        holder = partitive_holder(token, self.lex)  # "will not launch a wave of attacks"
+        if holder.dep_ == "dobj" and holder.head.lemma_.lower() in self.lex.light_actor:
+            return holder.head
         return None
 
     def speaker_of(self, cand: Candidate, mentions: list[Mention], ctx: Context) -> list[Mention]:
