@@ -132,3 +132,10 @@ def test_a_known_name_inside_a_phrase_is_found(gaz, text):
 
 def test_lower_case_phrase_without_names_is_no_place(gaz):
     assert gaz.lookup("the area") is None and gaz.lookup("their home") is None
+
+
+@pytest.mark.parametrize("text", ["Asia", "Africa", "the Middle East", "South America"])
+def test_continents_and_world_regions_are_regions_of_no_country(text):
+    towns = [city("Asia", "PH", 900_000, alternates=("Africa",)), city("America", "US", 900_000)]
+    place = Gazetteer(KnowledgeBase.load(), records=towns).lookup(text)
+    assert (place.precision, place.country) == ("region", None)
