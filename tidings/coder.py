@@ -12,7 +12,7 @@ from .formulas import mere_formula
 from .lexicon import NOT_EVENT, Lexicon, Rule
 from .modality import status_of, tense_of, to_infinitive
 from .model import QUAD_CLASSES, Article, Event, Mention, Place, Quantity, Trigger
-from .place_attach import PlaceAttacher
+from .place_attach import PLACE_PREPS, PlaceAttacher
 from .places import Gazetteer
 from .quantities import quantity_for, role_for
 from .repeats import dedupe, merge_repeats
@@ -20,8 +20,6 @@ from .syntax import (CLAUSE_DEPS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS,
                      clause_of, governing_verb, is_passive, prep_objects, subject_of, xcomp_chain)
 
 CODER_NAME = "tidings.rules/1"
-PLACE_PREPS = {"in", "at", "near", "outside", "inside", "on", "across", "through", "throughout",
-               "around", "along", "off", "within", "over", "into"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 TIME_PREPS = {"during", "before", "after", "since", "until", "ahead"}  # "during his talks in X"
 PROMISE_AUX = {"will", "would", "'ll", "shall"}  # "said it will release them"
@@ -841,8 +839,7 @@ def for_clauses(verb: Token) -> list[Token]:
     """"called for the Taliban to lift the ban": a "for X to do" clause is the verb's object,
     as "for" with a noun would be ("called for talks"); X is who is to act."""
     return [c for c in verb.children if c.dep_ in ("advcl", "ccomp") and
-            any(m.lower_ == "for" for m in children(c, "mark")) and
-            any(a.lower_ == "to" for a in children(c, "aux"))]
+            any(m.lower_ == "for" for m in children(c, "mark")) and to_infinitive(c)]
 
 
 def is_question(clause: Token) -> bool:

@@ -27,8 +27,9 @@ from .places import Gazetteer
 
 WEIGHTS_FILE = "attacher.json"
 MODES = ("learned", "rules")
-LOCATIVE = {"in", "at", "near", "outside", "inside", "on", "across", "through", "throughout",
-            "around", "along", "off", "within", "over", "into", "from", "to", "toward", "towards"}
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "on", "across", "through",
+                         "throughout", "around", "along", "off", "within", "over", "into"})
+LOCATIVE = PLACE_PREPS | {"from", "to", "toward", "towards"}  # and where a move starts or ends
 NAME_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LANGUAGE"}
 NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
