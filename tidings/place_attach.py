@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 
 from .errors import KnowledgeError, SettingsError
 from .model import Mention, Place
-from .places import Gazetteer
+from .places import Gazetteer, occurrences
 
 WEIGHTS_FILE = "attacher.json"
 MODES = ("learned", "rules")
@@ -384,9 +384,5 @@ def rule_spans(sent: Span, place: Place | None) -> list[tuple[int, int]] | None:
     when the rules found no place."""
     if place is None:
         return None
-    text, hay = place.text.strip(), sent.text
-    spans, at = [], hay.find(text) if text else -1
-    while at >= 0:
-        spans.append((sent.start_char + at, sent.start_char + at + len(text)))
-        at = hay.find(text, at + 1)
-    return spans
+    return [(sent.start_char + s, sent.start_char + e)
+            for s, e in occurrences(sent.text, place.text.strip())]

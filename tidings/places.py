@@ -262,6 +262,15 @@ def prefer_country(options: tuple, country: str | None) -> tuple:
     return tuple(sorted(options, key=lambda o: o.country != country))
 
 
+def occurrences(text: str, piece: str) -> list[tuple[int, int]]:
+    """Every (start, end) at which ``piece`` (a place as written) occurs in ``text``."""
+    out, start = [], text.find(piece) if piece else -1
+    while start >= 0:
+        out.append((start, start + len(piece)))
+        start = text.find(piece, start + 1)
+    return out
+
+
 def city_place(text: str, city: City) -> Place:
     shown = f"{city.name}, {city.admin1}" if city.country == "USA" else city.name
     return Place(text, shown, city.country, round(city.lat, 4), round(city.lon, 4), "city",

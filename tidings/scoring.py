@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from .evaluate import PLV_MERGE, Gold, predict
 from .goldsets import UNMAPPED, Case, Marked, cameo_root
 from .model import Event, Trigger, penta_class
+from .places import occurrences
 
 NONE = "NONE"
 
@@ -182,21 +183,13 @@ def score_triggers(case: Case, events: list[Event], tally: Tally) -> None:
 
 # --- event location ---------------------------------------------------------------------------
 
-def place_spans(text: str, place_text: str) -> list[tuple[int, int]]:
-    out, start = [], text.find(place_text) if place_text else -1
-    while start >= 0:
-        out.append((start, start + len(place_text)))
-        start = text.find(place_text, start + 1)
-    return out
-
-
 def location_label(case: Case, event: Event | None) -> str:
     if event is None:
         return "no event"
     if event.location is None:
         return "no place"
     golds = [m for m in case.marks if m.label == "LOCATION"]
-    spans = place_spans(case.text, event.location.text.strip())
+    spans = occurrences(case.text, event.location.text.strip())
     right = any(overlaps(m, s, e) for m in golds for s, e in spans)
     return "right place" if right else "wrong place"
 
