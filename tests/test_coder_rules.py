@@ -351,3 +351,15 @@ def test_an_event_noun_naming_a_day_refers_back_only_to_that_days_event(pipeline
     assert attackers("Israeli troops attacked Gaza on Tuesday. " + later)[-1] == \
         ("2025-01-28", ["ISRMIL"])
     assert attackers("Israeli troops attacked Gaza on Monday. " + later)[-1] == ("2025-01-28", [])
+
+
+def test_a_noun_naming_the_occasion_of_the_act_tells_its_place(code):
+    e = one(code("A police general was killed during clashes in Beirut."), "ASSAULT")
+    assert e.trigger.text == "killed" and e.location.name == "Beirut"
+    assert [t.text for t in e.merged_triggers] == ["clashes"]
+
+
+def test_coordinated_verbs_of_one_attack_share_the_place_of_the_last(code):
+    e = one(code("Two soldiers were killed and dozens more wounded in Hebron."), "ASSAULT")
+    assert e.trigger.text == "killed" and e.location.name == "Hebron"
+    assert [t.text for t in e.merged_triggers] == ["wounded"]

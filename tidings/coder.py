@@ -17,7 +17,8 @@ from .places import Gazetteer
 from .quantities import quantity_for, role_for
 from .repeats import dedupe, merge_repeats
 from .syntax import (CLAUSE_DEPS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS, child, children,
-                     clause_of, governing_verb, is_passive, prep_objects, subject_of, xcomp_chain)
+                     clause_of, governing_verb, is_passive, occasion_verb, prep_objects, subject_of,
+                     xcomp_chain)
 
 CODER_NAME = "tidings.rules/1"
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -593,7 +594,8 @@ class RuleCoder:
         if QUAD_CLASSES[cand.rule.event_type] != "material_conflict" or cand.token.dep_ == "amod":
             return False  # "displaced Palestinians": a participle describing people
         holder = partitive_holder(cand.token, self.lex)  # "a second wave of attacks"
-        return cand.rule.pos == "VERB" or holder.dep_ in ("nsubj", "nsubjpass", "dobj")
+        return cand.rule.pos == "VERB" or holder.dep_ in ("nsubj", "nsubjpass", "dobj") or \
+            occasion_verb(holder) is not None  # "killed by a car bomb in Beirut"
 
     def inherit(self, cand: Candidate, earlier: list[Event], ctx: Context,
                 article: Article) -> tuple[list[Mention], list[Mention]]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .model import Event, Place, Trigger
+from .syntax import occasion_verb
 
 FINENESS = {"country": 0, "region": 1, "admin1": 2, "city": 3, "site": 4}  # Place.precision
 
@@ -61,7 +62,8 @@ def absorb(kept: Event, dropped: Event, doc: Doc) -> None:
     how ("suicide bombings killed 20": its mode and CAMEO code), and which of the two words
     governs. When it governs (or is coordinated), where and when it says hold for both, and of
     two places the finer; a dependent clause's place is its own ("issued a warrant, accusing
-    him of crimes in Gaza")."""
+    him of crimes in Gaza"), but a noun that names the occasion of the governing verb's act
+    tells where it happened ("killed by a car bomb in Beirut")."""
     kept.quantities += [q for q in dropped.quantities if q not in kept.quantities]
     if kept.mode is None and dropped.mode is not None:  # "suicide bombings killed 20": 1831
         kept.mode, kept.cameo, kept.goldstein = dropped.mode, dropped.cameo, dropped.goldstein
@@ -69,6 +71,9 @@ def absorb(kept: Event, dropped: Event, doc: Doc) -> None:
     kept.merged_triggers += [t for t in (kept.trigger, dropped.trigger, *dropped.merged_triggers)
                              if t != told and t not in kept.merged_triggers]
     if told == kept.trigger:
+        if occasion_of(dropped.trigger, kept.trigger, doc) or \
+                conjunct_of(dropped.trigger, kept.trigger, doc):
+            kept.location = kept.location or dropped.location
         return
     kept.trigger, kept.location = told, finer(dropped.location, kept.location)
     if kept.date is None:
@@ -87,6 +92,18 @@ def governing_trigger(kept: Trigger, dropped: Trigger, doc: Doc) -> Trigger:
     if head.pos_ == "VERB" and head in dep.ancestors:
         return dropped
     return kept
+
+
+def occasion_of(noun: Trigger, verb: Trigger, doc: Doc) -> bool:
+    """``noun`` names the occasion of ``verb``'s act ("killed by a car bomb")."""
+    return occasion_verb(trigger_root(noun, doc)) == trigger_root(verb, doc)
+
+
+def conjunct_of(later: Trigger, first: Trigger, doc: Doc) -> bool:
+    """Verbs of one event joined by a conjunction share its place, which the parse hangs on
+    the last of them ("were killed and dozens more wounded in an attack near X")."""
+    second = trigger_root(later, doc)
+    return second.dep_ == "conj" and second.head == trigger_root(first, doc)
 
 
 def trigger_root(trigger: Trigger, doc: Doc) -> Token:

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+OCCASION_PREPS = frozenset({"in", "during", "by", "amid", "amidst", "under"})
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "pcomp"}
 
 
@@ -36,6 +37,16 @@ def prep_objects(token: Token, preps: tuple[str, ...] | set[str]) -> Iterator[tu
                 yield prep.lower_, obj
         elif prep.dep_ == "dative" and prep.pos_ in ("NOUN", "PROPN", "PRON"):
             yield "to", prep
+
+
+def occasion_verb(noun: Token) -> Token | None:
+    """The verb whose act ``noun`` names the occasion of, through a preposition: "killed in a
+    raid", "wounded during clashes", "killed by a car bomb"; else None."""
+    prep = noun.head
+    if noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj" and \
+            prep.lower_ in OCCASION_PREPS and prep.head.pos_ == "VERB":
+        return prep.head
+    return None
 
 
 def is_passive(verb: Token) -> bool:
