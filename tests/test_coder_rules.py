@@ -363,3 +363,27 @@ def test_coordinated_verbs_of_one_attack_share_the_place_of_the_last(code):
     e = one(code("Two soldiers were killed and dozens more wounded in Hebron."), "ASSAULT")
     assert e.trigger.text == "killed" and e.location.name == "Hebron"
     assert [t.text for t in e.merged_triggers] == ["wounded"]
+
+
+def events_of(pipeline, text):
+    from tidings.model import Article
+    return next(pipeline.run([Article(text=text, id="t", date="2025-02-02")])).events
+
+
+def test_an_armed_noun_is_an_attack_only_in_armed_hands(pipeline):
+    e = one(events_of(pipeline, "The Tiger Forces continued their advance south of Aleppo."),
+            "ASSAULT")
+    assert e.trigger.text == "continued their advance" and e.actor[0].text == "Tiger Forces"
+    assert events_of(pipeline, "Advances in medicine continued their advance.") == []
+
+
+def test_conjoined_event_nouns_share_their_light_verb(pipeline):
+    events = events_of(pipeline, "Egypt expressed its rejection and condemnation of the plan.")
+    assert {e.event_type: [m.text for m in e.actor] for e in events} == \
+        {"REJECT": ["Egypt"], "ACCUSE": ["Egypt"]}
+
+
+def test_a_far_verb_saying_the_event_happened_is_one_more_word_telling_it(pipeline):
+    e = one(events_of(pipeline, "The attack, which no group has yet claimed, took place in "
+                                "Kabul on Sunday."), "ASSAULT")
+    assert e.trigger.text == "attack" and [t.text for t in e.merged_triggers] == ["took"]

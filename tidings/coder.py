@@ -21,6 +21,7 @@ from .syntax import (CLAUSE_DEPS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS,
                      xcomp_chain)
 
 CODER_NAME = "tidings.rules/1"
+NEAR = 6  # tokens: a carrying verb this close to its event noun joins the trigger
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 TIME_PREPS = {"during", "before", "after", "since", "until", "ahead"}  # "during his talks in X"
 PROMISE_AUX = {"will", "would", "'ll", "shall"}  # "said it will release them"
@@ -226,7 +227,8 @@ class RuleCoder:
         if QUAD_CLASSES[cand.rule.event_type] == "material_conflict" and \
                 any(t.lemma_.lower() in self.lex.natural_forces for t in cand.actor_tokens):
             return False  # "bushfires continue to burn"
-        if cand.rule.pos == "VERB" and cand.token.lemma_.lower() in self.lex.armed_verbs:
+        if cand.token.lemma_.lower() in \
+                (self.lex.armed_verbs if cand.rule.pos == "VERB" else self.lex.armed_nouns):
             return self.armed(cand)
         if cand.rule.event_type not in self.lex.public_types:
             return True
@@ -350,11 +352,14 @@ class RuleCoder:
             if participle.lemma_.lower() in self.lex.aiming_verbs:  # "sanctions targeting Iran"
                 recipient += children(participle, "dobj")
         holder = partitive_holder(noun, self.lex)  # "launched a wave of air strikes"
+        if holder.dep_ == "conj" and holder.head.pos_ == "NOUN":  # "expressed rejection and
+            holder = partitive_holder(holder.head, self.lex)     # condemnation of X"
         verb = holder.head
         light = verb.lemma_.lower()
         if holder.dep_ == "dobj" and light in self.lex.light_actor:
             subject = subject_of(verb) or self.controller(verb)
-            actor += [subject] if subject is not None and not actor else []
+            if subject is not None and all(a.pos_ == "PRON" for a in actor):
+                actor = [subject]  # "the army continued its advance": the army's
             recipient += [o for _, o in prep_objects(verb, set(rule.recipient_preps))]
         elif holder.dep_ == "dobj" and light in self.lex.light_recipient:
             subject = subject_of(verb) or self.controller(verb)
@@ -538,6 +543,7 @@ class RuleCoder:
         if event is None:
             return []
         event.merged_triggers += [Trigger(t.text, t.idx, t.idx + len(t.text)) for t in cand.also]
+        event.merged_triggers += self.far_carrier(cand.token)
         out = [event]
         partner = self.reciprocal(cand, mentions, ctx)
         if partner is not None:
@@ -572,13 +578,27 @@ class RuleCoder:
         """The words that express the event: the trigger, with its light verb when one carries
         it ("launched an assault", "held talks")."""
         start, end = token.idx, token.idx + len(token.text)
+        verb = self.carrier(token)
+        if verb is not None and abs(verb.i - token.i) <= NEAR:
+            start, end = min(start, verb.idx), max(end, verb.idx + len(verb.text))
+        return Trigger(token.doc.text[start:end], start, end)
+
+    def carrier(self, token: Token) -> Token | None:
+        """The verb that carries an event noun: a light verb before it ("launched an assault",
+        "held talks") or a verb saying it happened after it ("clashes erupted", "talks were
+        held", "the attack, claimed by no group, took place on Sunday")."""
         holder = partitive_holder(token, self.lex)
         verb, lemma = holder.head, holder.head.lemma_.lower()
-        if holder.dep_ == "dobj" and lemma in self.lex.light_actor and 0 < token.i - verb.i <= 6:
-            start = verb.idx
-        elif self.occurs(holder, lemma) and 0 < verb.i - token.i <= 6:
-            end = verb.idx + len(verb.text)  # "clashes erupted", "talks were held"
-        return Trigger(token.doc.text[start:end], start, end)
+        if holder.dep_ == "dobj" and lemma in self.lex.light_actor and verb.i < token.i:
+            return verb
+        return verb if self.occurs(holder, lemma) and verb.i > token.i else None
+
+    def far_carrier(self, token: Token) -> list[Trigger]:
+        """A carrying verb too far from its noun to join the trigger: one more word telling it."""
+        verb = self.carrier(token)
+        if verb is None or abs(verb.i - token.i) <= NEAR:
+            return []
+        return [Trigger(verb.text, verb.idx, verb.idx + len(verb.text))]
 
     def occurs(self, token: Token, lemma: str) -> bool:
         """An event noun that is the subject of a verb saying it happened, or the passive

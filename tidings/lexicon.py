@@ -185,6 +185,7 @@ class Lexicon:
         self.public_types = label_set(grammar, "public_types")
         self.private_sectors = label_set(grammar, "private_sectors")
         self.armed_verbs = word_set(grammar, "armed_verbs")
+        self.armed_nouns = word_set(grammar, "armed_nouns")
         self.aiming_verbs = word_set(grammar, "aiming_verbs")
         self.armed_sectors = label_set(grammar, "armed_sectors")
         self.armed_name_words = word_set(grammar, "armed_name_words")
