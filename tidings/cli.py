@@ -124,7 +124,7 @@ def eval_command(
 ) -> None:
     """Score `extract` on an annotated development set: precision, recall, F1, confusion."""
     from .devsets import evaluate
-    from .evaltables import class_table, confusion_table, figures_line, sets_table
+    from .evaltables import figures_line, sets_table, tables
     console = Console()
     if list_sets or not name:
         console.print(sets_table(data))
@@ -142,7 +142,7 @@ def eval_command(
     if as_json:
         print(json.dumps(result.to_dict(), ensure_ascii=False))
         return
-    console.print(class_table(result), confusion_table(result))
+    console.print(*tables(result))
     console.print(f"{result.name} ({result.cases} cases): {figures_line(result)}")
 
 

@@ -7,6 +7,17 @@ from .devsets import DEVSETS, Evaluation, data_root
 from .scoring import NONE
 
 
+def outcome_scale(ev: Evaluation) -> bool:
+    """Gold and predicted labels name different things (event_location: gold "located",
+    predicted "right place"): per-label figures mean nothing, the confusion is the table."""
+    golds = {g for g, _ in ev.confusion}
+    return bool(golds) and not golds & {p for _, p in ev.confusion}
+
+
+def tables(ev: Evaluation) -> list[Table]:
+    return [confusion_table(ev)] if outcome_scale(ev) else [class_table(ev), confusion_table(ev)]
+
+
 def class_table(ev: Evaluation) -> Table:
     table = Table(title=f"{ev.name}: {ev.cases} cases", header_style="bold")
     for col in ("label", "precision", "recall", "F1", "support"):
@@ -24,12 +35,13 @@ def confusion_table(ev: Evaluation, top: int = 12) -> Table:
         weight[g] = weight.get(g, 0) + n
         weight[p] = weight.get(p, 0) + n
     labels = sorted(weight, key=lambda k: (k == NONE, -weight[k], k))[:top]
+    columns = [p for p in labels if not outcome_scale(ev) or any(q == p for _, q in ev.confusion)]
     table = Table(title="confusion (rows gold, columns predicted)", header_style="bold")
     table.add_column("gold \\ pred")
-    for label in labels:
+    for label in columns:
         table.add_column(label[:12], justify="right")
     for gold in labels:
-        cells = [ev.confusion.get((gold, p), 0) for p in labels]
+        cells = [ev.confusion.get((gold, p), 0) for p in columns]
         if any(cells):
             table.add_row(gold, *(str(n) if n else "." for n in cells))
     return table
