@@ -131,3 +131,15 @@ def test_of_two_names_joined_by_in_the_first_is_the_inner_place():
     assert nesting(inner, [inner, outer], doc[:]) == ["nest=inner"]
     assert nesting(outer, [inner, outer], doc[:]) == ["nest=outer"]
     assert nesting(inner, [inner], doc[:]) == ["nest=none"]
+
+
+def test_copies_of_one_annotated_verb_agree_by_the_scoring_rule():
+    from scripts.location_agreement import agree, copies
+    from tidings.goldsets import Case, Marked
+    verb = Marked("VERB", 0, 6)
+    def case(*spans):
+        return Case("c", "Killed in Gaza City.", None, (),
+                    (verb, *(Marked("LOCATION", s, e) for s, e in spans)))
+    groups = copies([case((10, 14)), case((10, 19)), case()])
+    assert groups == [[[(10, 14)], [(10, 19)], []]]
+    assert agree([(10, 14)], [(10, 19)]) and agree([], []) and not agree([], [(10, 14)])
