@@ -387,3 +387,27 @@ def test_a_far_verb_saying_the_event_happened_is_one_more_word_telling_it(pipeli
     e = one(events_of(pipeline, "The attack, which no group has yet claimed, took place in "
                                 "Kabul on Sunday."), "ASSAULT")
     assert e.trigger.text == "attack" and [t.text for t in e.merged_triggers] == ["took"]
+
+
+def test_a_passive_conjunct_is_suffered_by_the_shared_subject(code):
+    events = code("Israeli troops attacked the camp and were attacked by Hamas.")
+    sides = sorted((codes(e.actor), codes(e.recipient)) for e in events)
+    assert sides == [(["ISRMIL"], []), (["PSEREB"], ["ISRMIL"])]
+
+
+def test_a_passive_conjunct_with_its_own_subject_is_not_done_by_the_first(code):
+    e = one(code("Seven people died and 20 were wounded in clashes in Hebron."), "ASSAULT")
+    assert e.actor == [] and sorted((q.role, q.value) for q in e.quantities) == \
+        [("killed", 7), ("wounded", 20)]
+
+
+def test_dying_in_an_attack_tells_the_attack(code):
+    e = one(code("Three policemen died in clashes in Hebron."), "ASSAULT")
+    assert e.trigger.text == "clashes" and [t.text for t in e.merged_triggers] == ["died"]
+    assert [(q.role, q.value) for q in e.quantities] == [("killed", 3)]
+    assert code("The former president died of cancer in Paris.") == []
+
+
+def test_a_bare_number_is_counted(code):
+    e = one(code("Hamas killed 20 in Hebron."), "ASSAULT")
+    assert [(q.role, q.value, q.what) for q in e.quantities] == [("killed", 20, None)]

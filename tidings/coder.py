@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import dates
 from .actors import ActorFinder, Context
+from .deaths import tell_deaths
 from .formulas import mere_formula
 from .lexicon import NOT_EVENT, Lexicon, Rule
 from .modality import status_of, tense_of, to_infinitive
@@ -102,6 +103,7 @@ class RuleCoder:
             if cand.emit and self.licensed(cand):
                 out.extend(self.events_for(cand, sent, index, article, mentions, ctx))
                 remember_topics(cand, ctx)
+        tell_deaths(out, sent, self.lex, lambda tokens: self.resolve_all(tokens, mentions, ctx))
         return dedupe(out, sent.doc)
 
     # --- triggers ----------------------------------------------------------------------------
@@ -299,11 +301,13 @@ class RuleCoder:
         agent = [o for p, o in prep_objects(verb, {"by"})] if passive else []
         subject = subject_of(verb)
         actor = agent or ([subject] if subject is not None and not passive else [])
-        if not actor:
-            controller = self.controller(verb)
-            actor = [controller] if controller is not None else []
-        cand.actor_tokens = [self.antecedent(t) for t in actor]
         recipients = children(verb, *PASSIVE_SUBJECTS) if passive else []
+        controller = self.controller(verb) if not (recipients if passive else actor) else None
+        if controller is not None and passive:  # "stormed the camp and were ambushed":
+            recipients = [controller]            # the shared subject suffered the act
+        elif controller is not None:
+            actor = [controller]
+        cand.actor_tokens = [self.antecedent(t) for t in actor]
         recipients += children(verb, "dobj", "dative")
         recipients += [o for _, o in prep_objects(verb, set(rule.recipient_preps))]
         recipients += [s for c in for_clauses(verb) for s in children(c, *SUBJECTS)]

@@ -53,7 +53,7 @@ def quantity_for(noun: Token, role: str | None, lex: Lexicon) -> Quantity | None
         if obj is not None:
             text = noun.doc[noun.left_edge.i:obj.i + 1].text
             return Quantity(float(vague), text, approx=True, what=obj.lower_, role=role)
-    for num in number_tokens(noun):
+    for num in number_tokens(noun) or ([noun] if noun.pos_ == "NUM" else []):  # "killed 20"
         span = noun.doc[num.left_edge.i:num.right_edge.i + 1]
         digits = " ".join(t.text for t in span if t.like_num or t.lower_ in SCALES)
         rng = RANGE.match(digits)
@@ -62,8 +62,8 @@ def quantity_for(noun: Token, role: str | None, lex: Lexicon) -> Quantity | None
             continue
         text = noun.doc[num.left_edge.i:noun.i + 1].text
         top = parse_number(rng.group(2)) if rng else None
-        return Quantity(value, text, approx=approx_words(num, lex), what=noun.lower_,
-                        role=role, max=top)
+        return Quantity(value, text, approx=approx_words(num, lex),
+                        what=noun.lower_ if num.i != noun.i else None, role=role, max=top)
     return None
 
 

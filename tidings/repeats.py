@@ -27,6 +27,26 @@ def repeats(later: Event, first: Event) -> bool:
         participants(later) <= participants(first) and bool(participants(later))
 
 
+def same_sides(first: Event, second: Event) -> bool:
+    """No one acts in one event and suffers the other ("troops stormed the camp and were
+    ambushed": two attacks)."""
+    def names(mentions):
+        return {m.name or m.text for m in mentions}
+    return not (names(first.actor) & names(second.recipient)) and \
+        not (names(first.recipient) & names(second.actor))
+
+
+def one_occasion(first: Event, second: Event, doc: Doc) -> bool:
+    """A verb and the noun naming its occasion, their sides compatible: "two soldiers were
+    killed in clashes with Hamas" is one attack, its victims from the verb, Hamas from the noun."""
+    def fits(one: list, other: list) -> bool:
+        a, b = {m.name or m.text for m in one}, {m.name or m.text for m in other}
+        return not a or not b or a <= b or b <= a
+    linked = occasion_of(first.trigger, second.trigger, doc) or \
+        occasion_of(second.trigger, first.trigger, doc)
+    return linked and fits(first.actor, second.actor) and fits(first.recipient, second.recipient)
+
+
 def merge_repeats(events: list[Event]) -> list[Event]:
     """An article names one visit in several sentences ("his trip", "the visit"): keep the first."""
     keep: list[Event] = []
@@ -48,8 +68,9 @@ def dedupe(events: list[Event], doc: Doc) -> list[Event]:
     the event kept is told by the mention that governs the others (see ``governing_trigger``)."""
     keep: list[Event] = []
     for event in sorted(events, key=lambda e: (-len(participants(e)), -e.confidence)):
-        twin = next((k for k in keep if k.event_type == event.event_type
-                     and participants(event) <= participants(k)), None)
+        twin = next((k for k in keep if k.event_type == event.event_type and same_sides(event, k)
+                     and (participants(event) <= participants(k) or one_occasion(event, k, doc))),
+                    None)
         if twin is None:
             keep.append(event)
         else:
@@ -65,6 +86,7 @@ def absorb(kept: Event, dropped: Event, doc: Doc) -> None:
     him of crimes in Gaza"), but a noun that names the occasion of the governing verb's act
     tells where it happened ("killed by a car bomb in Beirut")."""
     kept.quantities += [q for q in dropped.quantities if q not in kept.quantities]
+    kept.actor, kept.recipient = kept.actor or dropped.actor, kept.recipient or dropped.recipient
     if kept.mode is None and dropped.mode is not None:  # "suicide bombings killed 20": 1831
         kept.mode, kept.cameo, kept.goldstein = dropped.mode, dropped.cameo, dropped.goldstein
     told = governing_trigger(kept.trigger, dropped.trigger, doc)
