@@ -92,6 +92,9 @@ def report(events: list[Event], verdicts: dict[str, str], judged: dict[str, str]
     for k in kept:
         note = f" (judged as {judged[k]}: judge again)" if k in changed else ""
         print(f"[{verdicts[k]}]{note} {row(now[k])}")
+    for k in gone:
+        if verdicts[k] in ("y", "p"):
+            print(f"[{verdicts[k]}] no longer coded (or told by another word): {k}")
     print(f"\njudged {len(verdicts)}, precision then: {precision(list(verdicts.values()))}")
     print(f"still coded {len(kept)}, precision now: {precision([verdicts[k] for k in kept])}")
     print(f"removed {len(gone)}: " + ", ".join(
