@@ -411,3 +411,9 @@ def test_dying_in_an_attack_tells_the_attack(code):
 def test_a_bare_number_is_counted(code):
     e = one(code("Hamas killed 20 in Hebron."), "ASSAULT")
     assert [(q.role, q.value, q.what) for q in e.quantities] == [("killed", 20, None)]
+
+
+def test_an_attack_that_left_people_dead_counts_them(code):
+    e = one(code("Clashes in Hebron left 36 people dead."), "ASSAULT")
+    assert e.trigger.text == "Clashes" and [t.text for t in e.merged_triggers] == ["left"]
+    assert [(q.role, q.value) for q in e.quantities] == [("killed", 36)]

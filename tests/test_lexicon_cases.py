@@ -38,7 +38,6 @@ CASES = [
     ("Egypt will respect the sovereignty of Jordan.", "SUPPORT", "051"),
     ("Hamas seized control of the border crossing.", "ASSAULT", "192"),
     ("Thousands of Egyptians took to the streets of Cairo.", "PROTEST", "141"),
-    ("The Hamas attack left 20 Israeli soldiers dead.", "ASSAULT", "190"),
     ("Israeli prosecutors are seeking jail sentences for two Hamas members.", "ACCUSE", "112"),
 ]
 

@@ -1,7 +1,8 @@
-"""Verbs of dying that tell of a violent event of their sentence: "50 people died in clashes",
-"he was shot and died of his injuries", "28 died when their vehicle hit a landmine". Dying is
-no event of its own (people die of illness too); tied to an attack it is one more word telling
-the attack, says who suffered it and how many were killed."""
+"""Words of dying and of casualties that tell of a violent event of their sentence: "50 people
+died in clashes", "he was shot and died of his injuries", "28 died when their vehicle hit a
+landmine", "the raid left 22 people dead". Dying is no event of its own (people die of illness
+too); tied to an attack it is one more word telling the attack, says who suffered it and how
+many were killed (grammar.yaml death_verbs, casualty_states)."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -19,17 +20,38 @@ Resolver = Callable[[list[Token]], list[Mention]]
 
 
 def tell_deaths(events: list[Event], sent: Span, lex: Lexicon, resolve: Resolver) -> None:
-    """Fold each verb of dying into the violent event it is tied to."""
+    """Fold each word of dying or of casualties into the violent event it is tied to."""
     violent = [e for e in events if QUAD_CLASSES[e.event_type] == "material_conflict"]
     for verb in sent:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.death_verbs:
+        read = reading(verb, lex) if verb.pos_ == "VERB" else None
+        if read is None:
             continue
-        event = next((e for e in violent if tied(verb, trigger_root(e.trigger, sent.doc))), None)
+        victims, role, cause = read
+        event = next((e for e in violent if cause(verb, trigger_root(e.trigger, sent.doc))), None)
         if event is not None:
-            fold(verb, event, lex, resolve)
+            fold(verb, event, victims, role, lex, resolve)
 
 
-def tied(verb: Token, root: Token) -> bool:
+def reading(verb: Token, lex: Lexicon) -> tuple[list[Token], str, Callable] | None:
+    """Who suffered, in what role, and how the event is found: "X died" (its cause), "left X
+    dead" (what left them so)."""
+    if verb.lemma_.lower() in lex.death_verbs:
+        return children(verb, *SUBJECTS), "killed", died_of
+    state = casualty_state(verb, lex)
+    if state is None:
+        return None
+    return children(verb, "dobj") or [state], lex.casualty_states[state.lower_], left_by
+
+
+def casualty_state(verb: Token, lex: Lexicon) -> Token | None:
+    """"left 22 people dead": the adjective saying in what state the act left them."""
+    if verb.lemma_.lower() != "leave":
+        return None
+    return next((c for c in verb.children if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp")
+                 and c.lower_ in lex.casualty_states), None)
+
+
+def died_of(verb: Token, root: Token) -> bool:
     """The event's word is the cause the verb of dying names ("died in clashes"), a clause
     saying when ("died when a mine exploded"), or a verb joined to it ("was shot and died")."""
     if root.dep_ == "pobj" and root.head.lower_ in DEATH_PREPS and root.head.head == verb:
@@ -39,11 +61,17 @@ def tied(verb: Token, root: Token) -> bool:
     return verb.dep_ == "conj" and verb.head == root
 
 
-def fold(verb: Token, event: Event, lex: Lexicon, resolve: Resolver) -> None:
+def left_by(verb: Token, root: Token) -> bool:
+    """The event is the subject that left them so ("the fighting left 36 dead"), or the noun
+    the leaving clause describes ("a raid ... left 22 people dead")."""
+    return (root.dep_ == "nsubj" and root.head == verb) or (verb.dep_ == "acl" and verb.head == root)
+
+
+def fold(verb: Token, event: Event, victims: list[Token], role: str, lex: Lexicon,
+         resolve: Resolver) -> None:
     event.merged_triggers.append(Trigger(verb.text, verb.idx, verb.idx + len(verb.text)))
-    subjects = children(verb, *SUBJECTS)
     if not event.recipient:
-        event.recipient = resolve(subjects)
-    counted = [q for q in (quantity_for(s, "killed", lex) for s in subjects) if q is not None]
-    if counted and all(q.role != "killed" for q in event.quantities):
+        event.recipient = resolve([v for v in victims if v.pos_ != "ADJ"])
+    counted = [q for q in (quantity_for(v, role, lex) for v in victims) if q is not None]
+    if counted and all(q.role != role for q in event.quantities):
         event.quantities.append(counted[0])

@@ -186,6 +186,7 @@ class Lexicon:
         self.private_sectors = label_set(grammar, "private_sectors")
         self.armed_verbs = word_set(grammar, "armed_verbs")
         self.armed_nouns = word_set(grammar, "armed_nouns")
+        self.casualty_states = {str(k): str(v) for k, v in (grammar.get("casualty_states") or {}).items()}
         self.aiming_verbs = word_set(grammar, "aiming_verbs")
         self.armed_sectors = label_set(grammar, "armed_sectors")
         self.armed_name_words = word_set(grammar, "armed_name_words")
