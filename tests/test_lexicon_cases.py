@@ -72,12 +72,20 @@ NOT_EVENTS = [
     "Egypt's news agency contributed to this report.",
     "The Israeli army released a statement on Monday.",
     "Egypt held drills to demonstrate its strength.",
+    "The Israeli team captured three gold medals and a silver.",
+    "The film was shot in Jordan by an Egyptian crew.",
+    "Oil prices shot up in London on news of the embargo.",
 ]
 
 
 @pytest.mark.parametrize("text", NOT_EVENTS)
 def test_patterns_marked_not_an_event_beat_the_shorter_trigger(code, text):
-    assert [e.event_type for e in code(text) if e.event_type in ("AID", "RETREAT", "PROTEST")] == []
+    kinds = ("AID", "RETREAT", "PROTEST", "ASSAULT")
+    assert [e.event_type for e in code(text) if e.event_type in kinds] == []
+
+
+def test_shooting_up_a_bus_is_still_an_attack(code):
+    assert [e.cameo for e in code("Gunmen shot up a bus in Hebron.")] == ["193"]
 
 
 def test_a_shorter_trigger_still_codes_beside_a_not_event_pattern(code):

@@ -73,5 +73,5 @@ def fold(verb: Token, event: Event, victims: list[Token], role: str, lex: Lexico
     if not event.recipient:
         event.recipient = resolve([v for v in victims if v.pos_ != "ADJ"])
     counted = [q for q in (quantity_for(v, role, lex) for v in victims) if q is not None]
-    if counted and all(q.role != role for q in event.quantities):
-        event.quantities.append(counted[0])
+    if counted and all(q.role != role for q in event.quantities):  # the dead, not the targeted
+        event.quantities = [q for q in event.quantities if q.text != counted[0].text] + counted[:1]
