@@ -5,11 +5,14 @@ Registered on ``tidings.cli.app`` when that module is imported.
 from __future__ import annotations
 
 import csv
+import functools
+import inspect
 import json
 import sys
+from dataclasses import replace
 from enum import Enum
 from pathlib import Path
-from typing import Optional
+from typing import Any, Callable, Optional
 
 import typer
 from rich.console import Console
@@ -112,25 +115,39 @@ SINCE = typer.Option(None, "--since", help="Events on or after this date (YYYY-M
 UNTIL = typer.Option(None, "--until", help="Events on or before this date.")
 COUNTRY = typer.Option(None, "--country", help="Country (ISO alpha-3) of the event's location.")
 TEXT = typer.Option(None, "--text", help="Sentence contains this text (case-insensitive).")
+FILTERS = {"actor": ACTOR, "recipient": RECIPIENT, "event_type": EVENT_TYPE, "status": STATUS,
+           "since": SINCE, "until": UNTIL, "country": COUNTRY, "text": TEXT}  # EventQuery field -> option
+
+
+def filtered(command: Callable[..., None]) -> Callable[..., None]:
+    """Declare the FILTERS options where ``command`` has its ``query`` parameter, and call it with
+    them as one EventQuery: `events` and `export` share the filters without repeating them."""
+    own = inspect.signature(command, eval_str=True).parameters
+    kind = own["query"].kind
+    shared = [inspect.Parameter(name, kind, default=option, annotation=Optional[str])
+              for name, option in FILTERS.items()]
+    params = [q for p in own.values() for q in (shared if p.name == "query" else [p])]
+
+    @functools.wraps(command)
+    def run(**values: Any) -> None:
+        command(query=EventQuery(**{name: values.pop(name) for name in FILTERS}), **values)
+
+    run.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]  (read by Typer)
+    run.__annotations__ = {p.name: p.annotation for p in params}
+    return run
 
 
 @app.command()
+@filtered
 def events(
     db: Path = typer.Option(Path(DEFAULT_DB), "--db", help=DB_HELP),
-    actor: Optional[str] = ACTOR,
-    recipient: Optional[str] = RECIPIENT,
-    event_type: Optional[str] = EVENT_TYPE,
-    status: Optional[str] = STATUS,
-    since: Optional[str] = SINCE,
-    until: Optional[str] = UNTIL,
-    country: Optional[str] = COUNTRY,
-    text: Optional[str] = TEXT,
+    query: EventQuery = EventQuery(),  # the FILTERS options (see `filtered`)
     clusters: bool = typer.Option(False, "--clusters", help="One row per real-world event (cluster) instead of per report."),
     limit: Optional[int] = typer.Option(None, "--limit", help="At most this many rows."),
     fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table, jsonl or csv."),
 ) -> None:
     """Query the events in the store."""
-    query = EventQuery(actor, recipient, event_type, status, since, until, country, text, limit)
+    query = replace(query, limit=limit)
     store = open_store(db, read_only=True)
     try:
         if clusters:
@@ -227,22 +244,15 @@ def dyads(
 
 
 @app.command("export")
+@filtered
 def export_cmd(
     output: Path = typer.Option(..., "--output", "-o", help="File to write."),
     fmt: str = typer.Option("jsonl", "--format", "-f", help=f"One of: {', '.join(FORMATS)}."),
     db: Path = typer.Option(Path(DEFAULT_DB), "--db", help=DB_HELP),
-    actor: Optional[str] = ACTOR,
-    recipient: Optional[str] = RECIPIENT,
-    event_type: Optional[str] = EVENT_TYPE,
-    status: Optional[str] = STATUS,
-    since: Optional[str] = SINCE,
-    until: Optional[str] = UNTIL,
-    country: Optional[str] = COUNTRY,
-    text: Optional[str] = TEXT,
+    query: EventQuery = EventQuery(),  # the FILTERS options (see `filtered`)
 ) -> None:
     """Export the store, or the events matching the filters: event records (jsonl, csv, parquet),
     PLOVER JSON, Phoenix or GDELT tables."""
-    query = EventQuery(actor, recipient, event_type, status, since, until, country, text)
     store = open_store(db, read_only=True)
     try:
         count = export_store(store, fmt, output, query)

@@ -2,7 +2,6 @@
 and generic agent nouns, loaded from data files (format: docs/knowledge.md) into read-only objects."""
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -12,6 +11,7 @@ from typing import Any, Iterable, Mapping
 import yaml
 
 from .errors import KnowledgeError
+from .tsv import tsv_rows
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 CASE_SENSITIVE_BELOW = 4  # aliases shorter than this match only with the same capitals ("US")
@@ -155,21 +155,18 @@ def _read_entries(paths: Iterable[Path | Any],
     return entries, dates
 
 
+AGENT_COLUMNS = ("term", "sector", "kind")  # kind may be empty: "group"
+
+
 def read_agents(path: Path | Any) -> list[Agent]:
-    rows = csv.DictReader((line for line in path.read_text("utf-8").splitlines()
-                           if line.strip() and not line.startswith("#")), delimiter="\t")
-    return [Agent(r["term"].strip().lower(), r["sector"].strip(), (r.get("kind") or "group").strip())
-            for r in rows if r.get("term")]
+    """Generic agent nouns (format: docs/knowledge.md, "Generic agents")."""
+    return [Agent(r["term"].lower(), r["sector"], r["kind"] or "group")
+            for _, r in tsv_rows(path, AGENT_COLUMNS, required=2)]
 
 
 def read_titles(path: Path | Any) -> dict[str, str]:
-    """Role title synonyms: alias -> title (format: docs/knowledge.md)."""
-    rows = csv.DictReader((line for line in path.read_text("utf-8").splitlines()
-                           if line.strip() and not line.startswith("#")), delimiter="\t")
-    try:
-        return {r["alias"].strip().lower(): r["title"].strip().lower() for r in rows if r.get("alias")}
-    except (KeyError, AttributeError):
-        raise KnowledgeError(f"{path}: expected the columns `alias` and `title`") from None
+    """Role title synonyms: alias -> title (format: docs/knowledge.md, "Role titles")."""
+    return {r["alias"].lower(): r["title"].lower() for _, r in tsv_rows(path, ("alias", "title"))}
 
 
 WORD_LISTS = ("relational", "particle")  # the lists word_lists.tsv may fill
@@ -178,14 +175,13 @@ WORD_LISTS = ("relational", "particle")  # the lists word_lists.tsv may fill
 def read_word_lists(path: Path | Any) -> dict[str, frozenset[str]]:
     """Closed word lists by name (format: docs/knowledge.md, "Word lists")."""
     words: dict[str, set[str]] = {name: set() for name in WORD_LISTS}
-    lines = path.read_text("utf-8").splitlines()
-    rows = [(n, line) for n, line in enumerate(lines, 1) if line.strip() and not line.startswith("#")]
-    for n, line in rows[1:]:
-        cells = [c.strip() for c in line.split("\t")]
-        if len(cells) != 2 or cells[0] not in words or not cells[1]:
-            raise KnowledgeError(f"{path}:{n}: expected `list<TAB>word` with list one of "
-                                 f"{', '.join(WORD_LISTS)}, got {line!r:.60}")
-        words[cells[0]].add(cells[1].lower())
+    for line, row in tsv_rows(path, ("list", "word")):
+        if row["list"] not in words:
+            raise KnowledgeError(f"{path}:{line}: list {row['list']!r} is not one of "
+                                 f"{', '.join(WORD_LISTS)}",
+                                 "Use one of those list names in the first column; see "
+                                 "docs/knowledge.md, \"Word lists\".")
+        words[row["list"]].add(row["word"].lower())
     return {name: frozenset(found) for name, found in words.items()}
 
 
