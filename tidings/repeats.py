@@ -5,14 +5,18 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .model import Event, Place, Trigger
+from .model import Event, Mention, Place, Trigger
 from .syntax import occasion_verb
 
 FINENESS = {"country": 0, "region": 1, "admin1": 2, "city": 3, "site": 4}  # Place.precision
 
 
+def names(mentions: list[Mention]) -> set[str]:
+    return {m.name or m.text for m in mentions}
+
+
 def participants(event: Event) -> set[str]:
-    return {m.name or m.text for m in event.actor + event.recipient}
+    return names(event.actor + event.recipient)
 
 
 def repeats(later: Event, first: Event) -> bool:
@@ -30,8 +34,6 @@ def repeats(later: Event, first: Event) -> bool:
 def same_sides(first: Event, second: Event) -> bool:
     """No one acts in one event and suffers the other ("troops stormed the camp and were
     ambushed": two attacks)."""
-    def names(mentions):
-        return {m.name or m.text for m in mentions}
     return not (names(first.actor) & names(second.recipient)) and \
         not (names(first.recipient) & names(second.actor))
 
@@ -39,8 +41,8 @@ def same_sides(first: Event, second: Event) -> bool:
 def one_occasion(first: Event, second: Event, doc: Doc) -> bool:
     """A verb and the noun naming its occasion, their sides compatible: "two soldiers were
     killed in clashes with Hamas" is one attack, its victims from the verb, Hamas from the noun."""
-    def fits(one: list, other: list) -> bool:
-        a, b = {m.name or m.text for m in one}, {m.name or m.text for m in other}
+    def fits(one: list[Mention], other: list[Mention]) -> bool:
+        a, b = names(one), names(other)
         return not a or not b or a <= b or b <= a
     linked = occasion_of(first.trigger, second.trigger, doc) or \
         occasion_of(second.trigger, first.trigger, doc)
