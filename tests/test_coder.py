@@ -135,3 +135,8 @@ def test_artifact_noun_taking_effect_is_an_event(code):
     events = code("Israel said the first phase of the ceasefire with Hamas took effect two weeks ago.")
     e = one(events, "RETREAT")
     assert e.mode == "ceasefire" and e.date == "2025-01-19"
+
+
+def test_a_date_that_starts_a_span_is_not_the_events_date(code):
+    e = one(code("Israel has released 200 prisoners since 2011."), "RETREAT")
+    assert (e.date, e.date_text) == ("2025-02-02", None)

@@ -24,6 +24,7 @@ from .syntax import (CLAUSE_DEPS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS,
 CODER_NAME = "tidings.rules/1"
 NEAR = 6  # tokens: a carrying verb this close to its event noun joins the trigger
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+SPAN_PREPS = {"since", "until", "till"}  # a date that bounds a span is no event's date
 TIME_PREPS = {"during", "before", "after", "since", "until", "ahead"}  # "during his talks in X"
 PROMISE_AUX = {"will", "would", "'ll", "shall"}  # "said it will release them"
 REFUSAL_AUX = {"will", "would", "wo", "shall", "can", "ca", "could"}  # "won't", "can't"
@@ -678,6 +679,8 @@ class RuleCoder:
             if ent.label_ in ("DATE", "TIME") and clause_of(ent.root, heads):
                 if dates.offset(ent.text + " after") and ent.root.head.lower_ in ("after", "before"):
                     continue
+                if ent.root.head.lower_ in SPAN_PREPS:
+                    continue  # "has sanctioned 200 officials since 2011": when a span began
                 resolved = dates.resolve(ent.text, article.date, tense)
                 if resolved:
                     return resolved, ent.text
