@@ -38,6 +38,8 @@ CASES = [
     ("Egypt will respect the sovereignty of Jordan.", "SUPPORT", "051"),
     ("Hamas seized control of the border crossing.", "ASSAULT", "192"),
     ("Thousands of Egyptians took to the streets of Cairo.", "PROTEST", "141"),
+    ("Jordan opened its borders to Syrian refugees.", "AID", "075"),
+    ("Egypt handed over medical equipment to the Gaza health ministry.", "AID", "070"),
     ("Israeli prosecutors are seeking jail sentences for two Hamas members.", "ACCUSE", "112"),
 ]
 

@@ -143,7 +143,8 @@ class Lexicon:
         for rule in rules:
             index.setdefault((rule.head, rule.pos), []).append(rule)
         self.rules = MappingProxyType(
-            {k: tuple(sorted(v, key=lambda r: -len(r.extra))) for k, v in index.items()})
+            {k: tuple(sorted(v, key=lambda r: (-len(r.extra), "*" in r.extra)))  # longest, and
+             for k, v in index.items()})                                     # a word before *
         self.cameo: Mapping[str, Cameo] = MappingProxyType(cameo)
         self.planned = cue_words(status.get("planned"))
         self.hypothetical = cue_words(status.get("hypothetical"))
