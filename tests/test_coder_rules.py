@@ -417,3 +417,9 @@ def test_an_attack_that_left_people_dead_counts_them(code):
     e = one(code("Clashes in Hebron left 36 people dead."), "ASSAULT")
     assert e.trigger.text == "Clashes" and [t.text for t in e.merged_triggers] == ["left"]
     assert [(q.role, q.value) for q in e.quantities] == [("killed", 36)]
+
+
+def test_victims_of_clashes_with_a_group_were_attacked_by_it(code):
+    e = one(code("Two Israeli soldiers were killed in clashes with Hamas in Gaza."), "ASSAULT")
+    assert codes(e.actor) == ["PSEREB"] and codes(e.recipient) == ["ISR"]
+    assert [t.text for t in e.merged_triggers] == ["clashes"] and e.location.name == "Gaza"

@@ -139,3 +139,10 @@ def test_continents_and_world_regions_are_regions_of_no_country(text):
     towns = [city("Asia", "PH", 900_000, alternates=("Africa",)), city("America", "US", 900_000)]
     place = Gazetteer(KnowledgeBase.load(), records=towns).lookup(text)
     assert (place.precision, place.country) == ("region", None)
+
+
+def test_an_actors_name_is_no_town_that_carries_it_as_another_name():
+    gaz = Gazetteer(KnowledgeBase.load(), records=[city("Hamm", "DE", 180000, "07", ["Hamas"]),
+                                                   city("Gaza", "PS", 410000, "GZ")])
+    assert gaz.lookup("Hamas") is None and gaz.lookup("Hamm").country == "DEU"
+    assert gaz.lookup("clashes with Hamas in Gaza").country == "PSE"

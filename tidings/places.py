@@ -191,6 +191,8 @@ class Gazetteer:
         cities = self.cities.get(key, ())
         ranked = [(0 if fold(c.name) == key and c.population >= ALTERNATES_FROM else 2, c)
                   for c in cities]
+        if self.names_actor(name):  # "Hamas" is the group, not Hamm in one of its other names
+            ranked = [(rank, c) for rank, c in ranked if fold(c.name) == key]
         for region in self.regions.get(key):
             namesake = next((c for c in cities if c.country == region.country), None)
             ranked.append((1, namesake or region))
@@ -198,6 +200,11 @@ class Gazetteer:
             return None
         best = min(ranked, key=lambda p: (country is not None and p[1].country != country, p[0]))[1]
         return region_place(text, best) if isinstance(best, Region) else city_place(text, best)
+
+    def names_actor(self, name: str) -> bool:
+        """The knowledge base knows this name, as written, as an actor that is no country."""
+        return any(self.kb.entries[n.entry].kind != "country" and n.how in ("name", "alias")
+                   for n in self.kb.lookup(name))
 
     def forms(self, text: str) -> list[str]:
         """The phrase, then the names it may hold, most specific first."""

@@ -38,15 +38,36 @@ def same_sides(first: Event, second: Event) -> bool:
         not (names(first.recipient) & names(second.actor))
 
 
+def fits(one: list[Mention], other: list[Mention]) -> bool:
+    a, b = names(one), names(other)
+    return not a or not b or a <= b or b <= a
+
+
+def occasion_pair(first: Event, second: Event, doc: Doc) -> tuple[Event, Event] | None:
+    """(verb's event, noun's event) when one names the occasion of the other's act."""
+    if occasion_of(first.trigger, second.trigger, doc):
+        return second, first
+    if occasion_of(second.trigger, first.trigger, doc):
+        return first, second
+    return None
+
+
+def opponents(verb: Event, noun: Event) -> bool:
+    """"Two soldiers were killed in clashes with Hamas": the verb names who suffered, the noun
+    whom they fought; no one is named as the doer."""
+    return bool(verb.recipient and noun.recipient) and not verb.actor and not noun.actor and \
+        not fits(verb.recipient, noun.recipient)
+
+
 def one_occasion(first: Event, second: Event, doc: Doc) -> bool:
-    """A verb and the noun naming its occasion, their sides compatible: "two soldiers were
-    killed in clashes with Hamas" is one attack, its victims from the verb, Hamas from the noun."""
-    def fits(one: list[Mention], other: list[Mention]) -> bool:
-        a, b = names(one), names(other)
-        return not a or not b or a <= b or b <= a
-    linked = occasion_of(first.trigger, second.trigger, doc) or \
-        occasion_of(second.trigger, first.trigger, doc)
-    return linked and fits(first.actor, second.actor) and fits(first.recipient, second.recipient)
+    """A verb and the noun naming its occasion, their sides compatible ("civilians were killed
+    in clashes between the army and rebels") or opposed ("two soldiers were killed in clashes
+    with Hamas": one attack, by Hamas on the soldiers)."""
+    pair = occasion_pair(first, second, doc)
+    if pair is None:
+        return False
+    return (fits(first.actor, second.actor) and fits(first.recipient, second.recipient)) or \
+        opponents(*pair)
 
 
 def merge_repeats(events: list[Event]) -> list[Event]:
@@ -88,6 +109,9 @@ def absorb(kept: Event, dropped: Event, doc: Doc) -> None:
     him of crimes in Gaza"), but a noun that names the occasion of the governing verb's act
     tells where it happened ("killed by a car bomb in Beirut")."""
     kept.quantities += [q for q in dropped.quantities if q not in kept.quantities]
+    pair = occasion_pair(kept, dropped, doc)
+    if pair is not None and opponents(*pair):
+        kept.actor, kept.recipient = pair[1].recipient, pair[0].recipient
     kept.actor, kept.recipient = kept.actor or dropped.actor, kept.recipient or dropped.recipient
     if kept.mode is None and dropped.mode is not None:  # "suicide bombings killed 20": 1831
         kept.mode, kept.cameo, kept.goldstein = dropped.mode, dropped.cameo, dropped.goldstein
