@@ -47,3 +47,11 @@ def test_a_mode_of_another_type_is_refused_with_the_valid_ones():
            "cameo": "145", "recipient": "", "embed": ""}
     with pytest.raises(KnowledgeError, match="riot"):
         check_modes([rule_from_row(row, "t")], [{"event_type": "PROTEST", "mode": "riot"}], "t")
+
+
+def test_a_row_of_the_wrong_width_names_its_line_past_comments():
+    from tidings.errors import KnowledgeError
+    text = "# comment\npattern\tpos\n\n# another\nmeet\tVERB\nvisit\n"
+    with pytest.raises(KnowledgeError, match=r"triggers.tsv:6: 1 tab-separated cells"):
+        _tsv_rows(text, "triggers.tsv")
+    assert _tsv_rows(text.rsplit("visit", 1)[0], "t") == [{"pattern": "meet", "pos": "VERB"}]

@@ -2,7 +2,6 @@
 ``data/patterns`` and ``data/ontology`` (formats: docs/knowledge.md) into read-only objects."""
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from importlib import resources
 from types import MappingProxyType
@@ -74,11 +73,21 @@ class Cameo:
 
 
 def _tsv_rows(text: str, where: str) -> list[dict[str, str]]:
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-    for number, row in enumerate(rows, start=2):
-        if None in row or any(v is None for v in row.values()):
-            raise KnowledgeError(f"{where}: row {number} has the wrong number of columns: {row}")
+    """The rows under the header; a row of the wrong width names its line in the file."""
+    numbered = [(n, line) for n, line in enumerate(text.splitlines(), start=1)
+                if line.strip() and not line.startswith("#")]
+    if not numbered:
+        return []
+    header = numbered[0][1].split("\t")
+    rows = []
+    for number, line in numbered[1:]:
+        cells = line.split("\t")
+        if len(cells) != len(header):
+            raise KnowledgeError(f"{where}:{number}: {len(cells)} tab-separated cells where the "
+                                 f"header has {len(header)} ({' | '.join(header)}): {line!r:.80}",
+                                 "Give the row one cell per header column (empty cells stay as "
+                                 "tabs), or start it with `#`.")
+        rows.append(dict(zip(header, cells)))
     return rows
 
 
