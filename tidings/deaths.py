@@ -13,7 +13,7 @@ from .lexicon import Lexicon
 from .model import QUAD_CLASSES, Event, Mention, Trigger
 from .quantities import quantity_for
 from .repeats import trigger_root
-from .syntax import OCCASION_PREPS, SUBJECTS, children
+from .syntax import OCCASION_PREPS, SUBJECTS, children, occasion_verb
 
 DEATH_PREPS = OCCASION_PREPS | {"after", "from", "following"}  # "died after an air strike"
 Resolver = Callable[[list[Token]], list[Mention]]
@@ -54,7 +54,7 @@ def casualty_state(verb: Token, lex: Lexicon) -> Token | None:
 def died_of(verb: Token, root: Token) -> bool:
     """The event's word is the cause the verb of dying names ("died in clashes"), a clause
     saying when ("died when a mine exploded"), or a verb joined to it ("was shot and died")."""
-    if root.dep_ == "pobj" and root.head.lower_ in DEATH_PREPS and root.head.head == verb:
+    if occasion_verb(root, DEATH_PREPS) == verb:
         return True
     if root.dep_ in ("advcl", "conj") and root.head == verb:
         return True

@@ -39,12 +39,12 @@ def prep_objects(token: Token, preps: tuple[str, ...] | set[str]) -> Iterator[tu
             yield "to", prep
 
 
-def occasion_verb(noun: Token) -> Token | None:
-    """The verb whose act ``noun`` names the occasion of, through a preposition: "killed in a
+def occasion_verb(noun: Token, preps: frozenset[str] = OCCASION_PREPS) -> Token | None:
+    """The verb whose act ``noun`` names the occasion of, through one of ``preps``: "killed in a
     raid", "wounded during clashes", "killed by a car bomb"; else None."""
     prep = noun.head
     if noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj" and \
-            prep.lower_ in OCCASION_PREPS and prep.head.pos_ == "VERB":
+            prep.lower_ in preps and prep.head.pos_ == "VERB":
         return prep.head
     return None
 
