@@ -35,7 +35,8 @@ def confusion_table(ev: Evaluation, top: int = 12) -> Table:
         weight[g] = weight.get(g, 0) + n
         weight[p] = weight.get(p, 0) + n
     labels = sorted(weight, key=lambda k: (k == NONE, -weight[k], k))[:top]
-    columns = [p for p in labels if not outcome_scale(ev) or any(q == p for _, q in ev.confusion)]
+    predicted = {p for _, p in ev.confusion}
+    columns = [p for p in labels if p in predicted] if outcome_scale(ev) else labels
     table = Table(title="confusion (rows gold, columns predicted)", header_style="bold")
     table.add_column("gold \\ pred")
     for label in columns:

@@ -119,8 +119,8 @@ def absorb(kept: Event, dropped: Event, doc: Doc) -> None:
     kept.merged_triggers += [t for t in (kept.trigger, dropped.trigger, *dropped.merged_triggers)
                              if t != told and t not in kept.merged_triggers]
     if told == kept.trigger:
-        if occasion_of(dropped.trigger, kept.trigger, doc) or \
-                conjunct_of(dropped.trigger, kept.trigger, doc):
+        names_occasion = pair is not None and pair[1] is dropped  # "killed by a car bomb in X"
+        if names_occasion or conjunct_of(dropped.trigger, kept.trigger, doc):
             kept.location = kept.location or dropped.location
         return
     kept.trigger, kept.location = told, finer(dropped.location, kept.location)
