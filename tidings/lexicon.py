@@ -11,6 +11,7 @@ import yaml
 
 from .errors import KnowledgeError
 from .model import EVENT_TYPES
+from .tsv import content_lines
 
 DEFAULT_RECIPIENT_PREPS = {"VERB": ("with", "against", "to", "on", "for", "at"),
                            "NOUN": ("with", "against", "to", "on", "for", "of")}
@@ -74,8 +75,7 @@ class Cameo:
 
 def _tsv_rows(text: str, where: str) -> list[dict[str, str]]:
     """The rows under the header; a row of the wrong width names its line in the file."""
-    numbered = [(n, line) for n, line in enumerate(text.splitlines(), start=1)
-                if line.strip() and not line.startswith("#")]
+    numbered = content_lines(text)
     if not numbered:
         return []
     header = numbered[0][1].split("\t")
@@ -196,7 +196,8 @@ class Lexicon:
         self.private_sectors = label_set(grammar, "private_sectors")
         self.armed_verbs = word_set(grammar, "armed_verbs")
         self.armed_nouns = word_set(grammar, "armed_nouns")
-        self.casualty_states = {str(k): str(v) for k, v in (grammar.get("casualty_states") or {}).items()}
+        self.casualty_states = MappingProxyType(
+            {str(k): str(v) for k, v in (grammar.get("casualty_states") or {}).items()})
         self.aiming_verbs = word_set(grammar, "aiming_verbs")
         self.armed_sectors = label_set(grammar, "armed_sectors")
         self.armed_name_words = word_set(grammar, "armed_name_words")

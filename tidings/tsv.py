@@ -10,14 +10,19 @@ from .errors import KnowledgeError
 Row = tuple[int, dict[str, str]]  # (line number in the file, cells by column name)
 
 
+def content_lines(text: str) -> list[tuple[int, str]]:
+    """(line number, line) of the lines that are neither blank nor `#` comments."""
+    return [(n, line) for n, line in enumerate(text.splitlines(), 1)
+            if line.strip() and not line.startswith("#")]
+
+
 def _content_lines(path: Path | Any) -> list[tuple[int, str]]:
     try:
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise KnowledgeError(f"{path}: cannot read the file ({exc})",
                              "Check that the file exists and is UTF-8 text.") from None
-    return [(n, line) for n, line in enumerate(text.splitlines(), 1)
-            if line.strip() and not line.startswith("#")]
+    return content_lines(text)
 
 
 def _layout(columns: Sequence[str]) -> str:
