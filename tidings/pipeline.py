@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import spacy
 
+from . import parse_repair
 from .actors import ActorFinder, Context
 from .agreement_cues import AgreementCues
 from .agreement_finder import AgreementFinder
@@ -47,7 +48,7 @@ class Result:
 
 def load_nlp(name: str):
     try:
-        return spacy.load(name)
+        return parse_repair.add_to(spacy.load(name))
     except OSError as exc:
         raise ModelNotFound(f"cannot load the spaCy pipeline {name!r} ({str(exc).splitlines()[0]})") \
             from None
