@@ -3,6 +3,7 @@ status inheritance, naming verbs, modifier nouns and repeated mentions of one ev
 from __future__ import annotations
 
 import pytest
+import spacy
 
 from .test_coder import code, codes, coder, one  # noqa: F401  (fixtures)
 
@@ -328,8 +329,18 @@ def test_of_two_places_of_one_event_the_finer_is_kept():
     from tidings.repeats import finer
     region, site = Place("Aleppo Governorate", "Aleppo", "SYR", precision="admin1"), \
         Place("Al-Rai", "Al-Rai", "SYR", precision="site")
-    assert finer(region, site) is site and finer(site, region) is site
-    assert finer(region, None) is region and finer(region, region) is region
+    doc = spacy.blank("en")("Fighting near Al-Rai and in Aleppo Governorate.")
+    assert finer(region, site, doc) is site and finer(site, region, doc) is site
+    assert finer(region, None, doc) is region and finer(region, region, doc) is region
+
+
+def test_of_two_places_the_one_the_text_puts_inside_the_other_is_kept(nlp):
+    from tidings.model import Place
+    from tidings.repeats import finer
+    doc = nlp("A blast destroyed a truck in the mountainous Vedeno region of southern Chechnya.")
+    inner = Place("Vedeno region", "Vedeno", None, precision="region")
+    outer = Place("Chechnya", "Chechnya", "RUS", precision="admin1")
+    assert finer(outer, inner, doc) is inner and finer(inner, outer, doc) is inner
 
 
 @pytest.mark.parametrize("text", [

@@ -84,6 +84,22 @@ def test_features_of_a_place_and_of_a_modifier(gaz):
     assert {"participant=within", "modifies=NOUN", "modifies_word=soldier"} <= set(israeli)
 
 
+def test_a_name_the_knowledge_base_knows_as_an_actor_says_so(gaz):
+    words = ["Troops", "shelled", "the", "Patriotic", "Union", "of", "Kurdistan", "'s", "posts",
+             "near", "Gaza"]
+    heads = [1, 1, 4, 4, 8, 4, 5, 4, 1, 8, 9]
+    deps = ["nsubj", "ROOT", "det", "compound", "poss", "prep", "pobj", "case", "dobj", "prep",
+            "pobj"]
+    ents = ["O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O", "B-GPE"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, ents=ents,
+              tags=["NNS", "VBD", "DT", "NNP", "NNP", "IN", "NNP", "POS", "NNS", "IN", "NNP"])
+    described = {doc[s.start:s.end].text: feats for s, _, feats in
+                 PlaceAttacher(gaz).described(doc[1], [], None, None)}
+    assert "actor=party" in described["the Patriotic Union of Kurdistan"]
+    assert "actor=none" in described["Gaza"]
+    assert gaz.actor_kind("Hamas") == "group" and gaz.actor_kind("Iraq") is None
+
+
 def test_attach_picks_the_best_candidate_above_the_threshold(gaz):
     doc = parsed()
     chooser = PlaceAttacher(gaz, model({"prep=in": 3.0, "participant=within": -3.0}))

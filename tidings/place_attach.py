@@ -24,6 +24,7 @@ from spacy.tokens import Span, Token
 from .errors import KnowledgeError, SettingsError
 from .model import Mention, Place
 from .places import Gazetteer, occurrences
+from .syntax import nests
 
 WEIGHTS_FILE = "attacher.json"
 MODES = ("learned", "rules")
@@ -33,7 +34,6 @@ LOCATIVE = PLACE_PREPS | {"from", "to", "toward", "towards"}  # and where a move
 NAME_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LANGUAGE"}
 NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
-NEST_WORDS = {"of", "in", "near", ","}  # "X of Y", "X in Y", "X, Y": X lies inside Y
 JOINERS = {"-", "'", "’", "‘"}  # inside a name: "Dahiyat al-Assad", "Ma’arrat"
 MAX_PATH = 5
 DISTANCE_BUCKETS = (1, 2, 3, 5, 8, 12, 20)
@@ -147,9 +147,18 @@ class PlaceAttacher:
         for rank, spot in enumerate(ordered):
             found = self.places.lookup(spot_text(spot, sent), country=hint)
             feats = features(trigger, sent, spot, found, inside, ruled, len(spots), rank)
+            feats += self.actor_features(spot, sent, prep_word(spot.span(sent).root))
             feats += competition(spot, locative, found) + nesting(spot, spots, sent)
             out.append((spot, found, feats + crossings(feats)))
         return out
+
+    def actor_features(self, spot: Spot, sent: Span, prep: str) -> list[str]:
+        """What the knowledge base knows the name as, if it is an actor that is no country
+        ("the Patriotic Union of Kurdistan": party, "BSF": military)."""
+        words = [t for t in spot.span(sent) if t.tag_ != "POS" and t.lower_ != "the"]
+        name = "".join(t.text_with_ws for t in words).strip()
+        kind = self.places.actor_kind(name) if name else None
+        return [f"actor={kind or 'none'}", f"actor_prep={kind or 'none'}|{prep}"]
 
     def candidates(self, sent: Span) -> list[Spot]:
         """Named entities that may be places, then runs of proper nouns outside them."""
@@ -200,14 +209,10 @@ def nesting(spot: Spot, spots: list[Spot], sent: Span) -> list[str]:
     """"the Zahra neighbourhood of the port city of Jiddah", "Mafraq in western Baquba": of two
     names joined by "of", "in", "near" or a comma, the first is the more specific place."""
     doc = sent.doc
-    def joined(first: Spot, second: Spot) -> bool:
-        gap = doc[first.end:second.start]
-        return 0 < len(gap) <= 5 and any(t.lower_ in NEST_WORDS for t in gap) and \
-            not any(t.pos_ in ("VERB", "AUX") for t in gap)
     out = []
-    if any(o.start >= spot.end and joined(spot, o) for o in spots):
+    if any(o.start >= spot.end and nests(doc, spot.end, o.start) for o in spots):
         out.append("nest=inner")
-    if any(o.end <= spot.start and joined(o, spot) for o in spots):
+    if any(o.end <= spot.start and nests(doc, o.end, spot.start) for o in spots):
         out.append("nest=outer")
     return out or ["nest=none"]
 

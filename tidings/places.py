@@ -203,8 +203,14 @@ class Gazetteer:
 
     def names_actor(self, name: str) -> bool:
         """The knowledge base knows this name, as written, as an actor that is no country."""
-        return any(self.kb.entries[n.entry].kind != "country" and n.how in ("name", "alias")
-                   for n in self.kb.lookup(name))
+        return self.actor_kind(name) is not None
+
+    def actor_kind(self, name: str) -> str | None:
+        """The kind ("group", "party", "person", ...) of the actor that is no country the
+        knowledge base knows by this name as written, if any."""
+        kinds = (self.kb.entries[n.entry].kind for n in self.kb.lookup(name)
+                 if n.how in ("name", "alias"))
+        return next((k for k in kinds if k != "country"), None)
 
     def forms(self, text: str) -> list[str]:
         """The phrase, then the names it may hold, most specific first."""

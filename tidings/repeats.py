@@ -6,7 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .model import Event, Mention, Place, Trigger
-from .syntax import occasion_verb
+from .places import occurrences
+from .syntax import nests, occasion_verb
 
 FINENESS = {"country": 0, "region": 1, "admin1": 2, "city": 3, "site": 4}  # Place.precision
 
@@ -123,7 +124,7 @@ def absorb(kept: Event, dropped: Event, doc: Doc) -> None:
         if names_occasion or conjunct_of(dropped.trigger, kept.trigger, doc):
             kept.location = kept.location or dropped.location
         return
-    kept.trigger, kept.location = told, finer(dropped.location, kept.location)
+    kept.trigger, kept.location = told, finer(dropped.location, kept.location, doc)
     if kept.date is None:
         kept.date, kept.date_text = dropped.date, dropped.date_text
 
@@ -167,9 +168,24 @@ def coordinated(first: Token, second: Token) -> bool:
         all(t.dep_ in ("cc", "punct") for t in between)
 
 
-def finer(first: Place | None, second: Place | None) -> Place | None:
-    """The more precise of two places of one event ("an offensive in Deir Ezzor, targeting the
-    Thardeh Mountains"); on a tie, the first."""
+def finer(first: Place | None, second: Place | None, doc: Doc) -> Place | None:
+    """The more precise of two places of one event: the one the text puts inside the other
+    ("the Vedeno region of southern Chechnya"), else the finer kind of place ("an offensive in
+    Deir Ezzor, targeting the Thardeh Mountains"); on a tie, the first."""
     if first is None or second is None:
         return first or second
+    if inside(second, first, doc):
+        return second
+    if inside(first, second, doc):
+        return first
     return second if FINENESS.get(second.precision, 0) > FINENESS.get(first.precision, 0) else first
+
+
+def inside(inner: Place, outer: Place, doc: Doc) -> bool:
+    """Some occurrence of ``inner``'s text is followed by one of ``outer``'s that contains it."""
+    def spans(place: Place) -> list:
+        found = (doc.char_span(s, e, alignment_mode="expand")
+                 for s, e in occurrences(doc.text, place.text.strip()))
+        return [span for span in found if span is not None]
+    return any(nests(doc, i.end, o.start) for i in spans(inner) for o in spans(outer)
+               if i.end <= o.start)

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 OCCASION_PREPS = frozenset({"in", "during", "by", "amid", "amidst", "under"})
+NEST_WORDS = frozenset({"of", "in", "near", ","})  # "X of Y", "X in Y", "X, Y": X lies in Y
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "pcomp"}
 
 
@@ -87,3 +88,13 @@ def clause_of(token: Token, targets: set[int]) -> bool:
         if current.dep_ in CLAUSE_DEPS or current.head.i == current.i:
             return False
         current = current.head
+
+
+def nests(doc: Doc, inner_end: int, outer_start: int) -> bool:
+    """The name ending before token ``inner_end`` lies inside the one starting at token
+    ``outer_start``: "the Vedeno region of southern Chechnya", "Mafraq in western Baquba" (at
+    most five words between them, one of them "of", "in", "near" or a comma, and no verb or
+    noun: in "a U.S. patrol in the Fdhiliyah neighborhood" the first name describes the patrol)."""
+    gap = doc[inner_end:outer_start]
+    return 0 < len(gap) <= 5 and any(t.lower_ in NEST_WORDS for t in gap) and \
+        not any(t.pos_ in ("VERB", "AUX", "NOUN", "PROPN") for t in gap)
