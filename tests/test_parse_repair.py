@@ -5,7 +5,9 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from tidings.parse_repair import COMPONENT, PredicateNouns, is_predicate_noun
+from tidings.errors import KnowledgeError
+from tidings.parse_repair import (COMPONENT, LemmaFixes, PredicateNouns, is_predicate_noun,
+                                  lemma_table)
 
 
 def parse(words, heads, deps, tags):
@@ -56,3 +58,24 @@ def test_loaded_model_codes_the_mistagged_verb(nlp, pipeline):
     assert (shot.pos_, shot.lemma_) == ("VERB", "shoot")
     events = pipeline.extract("Unidentified gunmen on Tuesday shot and injured a traditional doctor.")
     assert [(e.cameo, [m.text for m in e.actor]) for e in events] == [("193", ["Unidentified gunmen"])]
+
+
+def test_listed_lemmas_are_put_right_for_their_part_of_speech_only():
+    doc = Doc(Vocab(), words=["Militants", "raped", "women", "raped"],
+              pos=["NOUN", "VERB", "NOUN", "NOUN"],
+              lemmas=["militant", "rap", "woman", "rap"])
+    doc = LemmaFixes(lemma_table())(doc)
+    assert [t.lemma_ for t in doc] == ["militant", "rape", "woman", "rap"]
+
+
+def test_a_lemma_row_without_its_lemma_names_the_line(tmp_path):
+    path = tmp_path / "lemmas.tsv"
+    path.write_text("form\tpos\tlemma\n# comment\nwaged\tVERB\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"lemmas.tsv:3"):
+        lemma_table(path)
+
+
+@pytest.mark.slow
+def test_the_loaded_model_codes_rape_not_rap(pipeline):
+    events = pipeline.extract("Soldiers raped two women in the village.")
+    assert [(e.event_type, e.mode, e.cameo) for e in events] == [("ASSAULT", "sexual", "1821")]

@@ -1,5 +1,9 @@
-"""Repairs of the spaCy tagger's mistakes that the parse itself gives away, run between the
-parser and the attribute ruler so that part of speech and lemma follow the repaired tag.
+"""Repairs of the small spaCy model's analysis: two components added to the loaded pipeline.
+
+``tidings_predicate_nouns`` fixes tags the parse itself gives away; it runs between the parser
+and the attribute ruler so that part of speech and lemma follow the repaired tag.
+``tidings_lemma_fixes`` runs after the lemmatizer and puts right the lemmas listed in
+``data/patterns/lemmas.tsv`` ("raped" is not "rap", docs/knowledge.md).
 
 A predicate noun: the small English model tags a verb after a subject and a time phrase as a
 noun ("Gunmen on Tuesday shot and injured a doctor": "shot" NN), yet parses it as the head of
@@ -10,10 +14,17 @@ verb it is coordinated with, else a past tense for an irregular past form the le
 ("shot"), else the present (VBZ for an -s form)."""
 from __future__ import annotations
 
+from importlib import resources
+from types import MappingProxyType
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from .tsv import tsv_rows
+
 COMPONENT = "tidings_predicate_nouns"
+LEMMA_COMPONENT = "tidings_lemma_fixes"
+LEMMA_COLUMNS = ("form", "pos", "lemma")
 CLAUSE_HEADS = frozenset({"ROOT", "conj", "advcl", "relcl"})
 NOUN_DEPENDENTS = frozenset({"det", "poss", "amod", "nummod", "case"})
 
@@ -69,9 +80,38 @@ def quantified(subject: Token) -> bool:
     return any(c.dep_ == "prep" and c.text.lower() == "of" for c in subject.children)
 
 
+@Language.factory(LEMMA_COMPONENT)
+def make_lemma_fixes(nlp: Language, name: str) -> LemmaFixes:
+    return LemmaFixes(lemma_table())
+
+
+def lemma_table(path=None) -> MappingProxyType:
+    """(form, part of speech) -> lemma, from lemmas.tsv (or ``path``)."""
+    path = path or resources.files("tidings") / "data" / "patterns" / "lemmas.tsv"
+    return MappingProxyType({(r["form"].lower(), r["pos"]): r["lemma"]
+                             for _, r in tsv_rows(path, LEMMA_COLUMNS)})
+
+
+class LemmaFixes:
+    """The spaCy component: the listed (form, part of speech) pairs get the listed lemma."""
+
+    def __init__(self, table: MappingProxyType) -> None:
+        self.table = table
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            lemma = self.table.get((token.text.lower(), token.pos_))
+            if lemma is not None:
+                token.lemma_ = lemma
+        return doc
+
+
 def add_to(nlp: Language) -> Language:
-    """Insert the repair after the parser (it reads the parse) and before the attribute ruler
-    (which maps the tag to the part of speech); a pipeline without a parser is left alone."""
+    """Insert the tag repair after the parser (it reads the parse) and before the attribute
+    ruler (which maps the tag to the part of speech), the lemma fixes after the lemmatizer;
+    a pipeline without those parts goes without the repair that needs them."""
     if "parser" in nlp.pipe_names and COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(COMPONENT, after="parser")
+    if "lemmatizer" in nlp.pipe_names and LEMMA_COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(LEMMA_COMPONENT, after="lemmatizer")
     return nlp
