@@ -241,6 +241,12 @@ def test_coordinated_verbs_of_one_attack_share_one_trigger(code):
     assert e.trigger.text == "shot and killed" and e.location.name == "Hebron"
 
 
+def test_coordinated_verbs_naming_two_means_are_two_attacks(pipeline):
+    events = [e for e in pipeline.extract("Militants kidnapped two aid workers and raped a woman.")
+              if e.event_type == "ASSAULT"]
+    assert sorted(e.mode for e in events) == ["abduct", "sexual"]
+
+
 def test_the_governing_verb_tells_an_event_also_named_by_a_noun(code):
     e = one(code("At least 20 were killed during clashes with Hamas in Gaza on Sunday."), "ASSAULT")
     assert e.trigger.text == "killed" and codes(e.recipient) == ["PSEREB"]

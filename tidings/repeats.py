@@ -39,6 +39,12 @@ def same_sides(first: Event, second: Event) -> bool:
         not (names(first.recipient) & names(second.actor))
 
 
+def same_means(first: Event, second: Event) -> bool:
+    """Two modes named are two acts ("kidnapped two and raped a woman"); one named is how the
+    other is told ("shot and killed")."""
+    return first.mode is None or second.mode is None or first.mode == second.mode
+
+
 def fits(one: list[Mention], other: list[Mention]) -> bool:
     a, b = names(one), names(other)
     return not a or not b or a <= b or b <= a
@@ -93,6 +99,7 @@ def dedupe(events: list[Event], doc: Doc) -> list[Event]:
     keep: list[Event] = []
     for event in sorted(events, key=lambda e: (-len(participants(e)), -e.confidence)):
         twin = next((k for k in keep if k.event_type == event.event_type and same_sides(event, k)
+                     and same_means(event, k)
                      and (participants(event) <= participants(k) or one_occasion(event, k, doc))),
                     None)
         if twin is None:
