@@ -440,3 +440,16 @@ def test_victims_of_clashes_with_a_group_were_attacked_by_it(code):
     e = one(code("Two Israeli soldiers were killed in clashes with Hamas in Gaza."), "ASSAULT")
     assert codes(e.actor) == ["PSEREB"] and codes(e.recipient) == ["ISR"]
     assert [t.text for t in e.merged_triggers] == ["clashes"] and e.location.name == "Gaza"
+
+
+@pytest.mark.parametrize("text,event_type,recipient", [
+    ("Most of the attacks targeted police.", "ASSAULT", "police"),      # a quantity of attacks
+    ("The raid had targeted fishermen from the Turkana community.", "COERCE", "fishermen"),
+    ("The arrests targeted opposition leaders.", "COERCE", "opposition leaders"),
+])
+def test_an_aiming_verb_names_the_target_of_the_forceful_event_doing_it(pipeline, text,
+                                                                       event_type, recipient):
+    events = pipeline.extract(text)
+    assert len(events) == 1 and events[0].event_type == event_type
+    assert [m.text for m in events[0].recipient] == [recipient]
+    assert "targeted" in [t.text for t in events[0].merged_triggers]

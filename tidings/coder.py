@@ -240,7 +240,7 @@ class RuleCoder:
 
     def armed(self, cand: Candidate) -> bool:
         """An armed actor, or a violent event as subject ("the raid targeted herders")."""
-        if cand.by_event is not None and cand.by_event.rule.event_type == "ASSAULT":
+        if cand.by_event is not None and violent(cand.by_event):
             return True
         return any(m.sector in self.lex.armed_sectors for m in cand.actor) or \
             any(self.armed_phrase(t) for t in cand.actor_tokens)
@@ -259,7 +259,7 @@ class RuleCoder:
         attack's target; the attack noun stays the event, the verb is one more word telling it."""
         for cand in cands:
             noun = cand.by_event
-            if noun is None or noun.rule.event_type != "ASSAULT" or \
+            if noun is None or not violent(noun) or \
                     cand.token.lemma_.lower() not in self.lex.armed_verbs:
                 continue
             noun.recipient = noun.recipient or cand.recipient
@@ -286,9 +286,9 @@ class RuleCoder:
     def doers_of_events(self, cand: Candidate, by_token: dict[int, Candidate]) -> None:
         """"The raid targeted herders", "an offensive that targeted the districts": a noun of
         force or violence as the doer stands for whoever does that event."""
-        noun = next((by_token[t.i] for t in cand.actor_tokens if t.i in by_token and
-                     by_token[t.i].rule.pos == "NOUN" and
-                     QUAD_CLASSES[by_token[t.i].rule.event_type] == "material_conflict"), None)
+        doers = [partitive_whole(t, self.lex) or t for t in cand.actor_tokens]  # "most of the attacks"
+        noun = next((by_token[t.i] for t in doers if t.i in by_token and
+                     by_token[t.i].rule.pos == "NOUN" and violent(by_token[t.i])), None)
         if noun is None:
             return
         if not noun.actor_tokens and not noun.recipient_tokens:
@@ -910,6 +910,19 @@ def partitive_holder(token: Token, lex: Lexicon) -> Token:
             token.head.head.lemma_.lower() in lex.partitive:
         return token.head.head
     return token
+
+
+def partitive_whole(token: Token, lex: Lexicon) -> Token | None:
+    """"most of the attacks", "one of the raids", "a series of attacks": the whole of which a
+    quantity word or a part noun speaks."""
+    if token.pos_ not in ("ADJ", "NUM", "PRON", "DET") and token.lemma_.lower() not in lex.partitive:
+        return None
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return child(of, "pobj") if of is not None else None
+
+
+def violent(cand: Candidate) -> bool:
+    return QUAD_CLASSES[cand.rule.event_type] == "material_conflict"
 
 
 def other_side(received: list[Mention]) -> list[Mention]:
