@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .model import Event, Mention, Place, Trigger
+from .model import QUAD_CLASSES, Event, Mention, Place, Trigger
 from .places import occurrences
 from .syntax import nests, occasion_verb
 
@@ -40,9 +40,12 @@ def same_sides(first: Event, second: Event) -> bool:
 
 
 def same_means(first: Event, second: Event) -> bool:
-    """Two modes named are two acts ("kidnapped two and raped a woman"); one named is how the
-    other is told ("shot and killed")."""
-    return first.mode is None or second.mode is None or first.mode == second.mode
+    """Two material acts of different modes are two acts ("kidnapped two and raped a woman");
+    one mode named is how the other is told ("shot and killed"). Words of one statement may
+    name it two ways ("issued a warrant, accusing him of crimes")."""
+    if first.mode is None or second.mode is None or first.mode == second.mode:
+        return True
+    return not QUAD_CLASSES[first.event_type].startswith("material")
 
 
 def fits(one: list[Mention], other: list[Mention]) -> bool:
