@@ -453,3 +453,10 @@ def test_an_aiming_verb_names_the_target_of_the_forceful_event_doing_it(pipeline
     assert len(events) == 1 and events[0].event_type == event_type
     assert [m.text for m in events[0].recipient] == [recipient]
     assert "targeted" in [t.text for t in events[0].merged_triggers]
+
+
+def test_a_when_clause_telling_the_same_attack_gives_its_place(pipeline):
+    events = pipeline.extract("A US soldier was killed Friday when his convoy was hit by a "
+                              "roadside bomb near Samarra.")
+    assert len(events) == 1 and events[0].trigger.text == "killed"
+    assert events[0].location is not None and events[0].location.name == "Samarra"

@@ -9,6 +9,7 @@ from .model import QUAD_CLASSES, Event, Mention, Place, Trigger
 from .places import occurrences
 from .syntax import nests, occasion_verb
 
+MOMENT_WORDS = frozenset({"when", "as", "while"})  # clauses that tell the same moment
 FINENESS = {"country": 0, "region": 1, "admin1": 2, "city": 3, "site": 4}  # Place.precision
 
 
@@ -118,7 +119,8 @@ def absorb(kept: Event, dropped: Event, doc: Doc) -> None:
     governs. When it governs (or is coordinated), where and when it says hold for both, and of
     two places the finer; a dependent clause's place is its own ("issued a warrant, accusing
     him of crimes in Gaza"), but a noun that names the occasion of the governing verb's act
-    tells where it happened ("killed by a car bomb in Beirut")."""
+    tells where it happened ("killed by a car bomb in Beirut"), and so does a mention of the
+    same moment (``same_moment``)."""
     kept.quantities += [q for q in dropped.quantities if q not in kept.quantities]
     pair = occasion_pair(kept, dropped, doc)
     if pair is not None and opponents(*pair):
@@ -131,7 +133,8 @@ def absorb(kept: Event, dropped: Event, doc: Doc) -> None:
                              if t != told and t not in kept.merged_triggers]
     if told == kept.trigger:
         names_occasion = pair is not None and pair[1] is dropped  # "killed by a car bomb in X"
-        if names_occasion or conjunct_of(dropped.trigger, kept.trigger, doc):
+        if names_occasion or conjunct_of(dropped.trigger, kept.trigger, doc) or \
+                same_moment(dropped.trigger, kept.trigger, doc):
             kept.location = kept.location or dropped.location
         return
     kept.trigger, kept.location = told, finer(dropped.location, kept.location, doc)
@@ -163,6 +166,18 @@ def conjunct_of(later: Trigger, first: Trigger, doc: Doc) -> bool:
     the last of them ("were killed and dozens more wounded in an attack near X")."""
     second = trigger_root(later, doc)
     return second.dep_ == "conj" and second.head == trigger_root(first, doc)
+
+
+def same_moment(told: Trigger, verb: Trigger, doc: Doc) -> bool:
+    """The other mention tells the very act of the verb: as its subject ("a wave of attacks
+    across Iraq killed 30") or in a "when"/"as"/"while" clause on it ("was killed when his
+    convoy was hit by a roadside bomb near Samarra"), so its place is the event's."""
+    second, first = trigger_root(told, doc), trigger_root(verb, doc)
+    if second.head == first and second.dep_ == "nsubj":
+        return True
+    clause = next((t for t in [second, *second.ancestors] if t.dep_ == "advcl"), None)
+    return clause is not None and clause.head == first and \
+        any(c.dep_ in ("advmod", "mark") and c.lower_ in MOMENT_WORDS for c in clause.children)
 
 
 def trigger_root(trigger: Trigger, doc: Doc) -> Token:
