@@ -459,4 +459,4 @@ def test_a_when_clause_telling_the_same_attack_gives_its_place(pipeline):
     events = pipeline.extract("A US soldier was killed Friday when his convoy was hit by a "
                               "roadside bomb near Samarra.")
     assert len(events) == 1 and events[0].trigger.text == "killed"
-    assert events[0].location is not None and events[0].location.name == "Samarra"
+    assert events[0].location is not None and events[0].location.text == "Samarra"
