@@ -460,3 +460,10 @@ def test_a_when_clause_telling_the_same_attack_gives_its_place(pipeline):
                               "roadside bomb near Samarra.")
     assert len(events) == 1 and events[0].trigger.text == "killed"
     assert events[0].location is not None and events[0].location.text == "Samarra"
+
+
+def test_a_month_name_is_no_protest_march(pipeline):
+    events = pipeline.extract("In March, Islamist gunmen killed 21 tourists.")
+    assert [e.event_type for e in events] == ["ASSAULT"]
+    assert [e.event_type for e in pipeline.extract("On March 5 thousands marched in Paris.")] == \
+        ["PROTEST"]

@@ -851,7 +851,10 @@ def dependents(token: Token, pos: str) -> set[str]:
 
 def word_class(token: Token) -> str | None:
     """VERB or NOUN for trigger matching. An adjective in an argument slot heads a noun phrase:
-    the tagger reads "offensive" in "launched a counter-offensive" as the adjective."""
+    the tagger reads "offensive" in "launched a counter-offensive" as the adjective. A proper
+    noun inside a date is none ("In March", "on March 5": the month, not a protest march)."""
+    if token.pos_ == "PROPN" and token.ent_type_ in ("DATE", "TIME"):
+        return None
     if token.pos_ == "VERB":
         return "VERB"
     if token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "ADJ" and token.dep_ in NOUN_SLOTS):
