@@ -6,14 +6,17 @@ scripts/location_judgments.tsv holds, for a fixed-seed random sample of the firs
 event_location dev (the cases `tidings eval event_location --limit 3000` scores), a second
 annotator's answer to the file's question: where did the event told by the marked verb happen,
 as place names copied from the sentence (several when the sentence nests them, "Calamar |
-Guaviare province"), or `-` for none. Columns: case id, places, a short note; `#` lines are
-comments. The judge saw the sentence with the verb marked and the union of the file's and
-tidings' answers in random order, without being told which was which.
+Guaviare province"), or `-` for none; for some cases a second reader's answer, given
+independently. Columns: case, places, second, note; `#` lines are comments; the file's header
+says how the sample was drawn and what the readers were told. A reader saw the sentence with
+the verb marked and the union of the file's and tidings' answers in random order, without being
+told which was which.
 
-Each answer is scored against the judge by the rule `tidings eval` uses against the file (both
-without a place, or place spans that overlap). Printed: how often the file agrees with the judge,
-tidings' accuracy against the file and against the judge on the same cases, and tidings' errors
-by the file split by what the judge says of them.
+Each answer is scored against the judge (the first reader) by the rule `tidings eval` uses
+against the file (both without a place, or place spans that overlap). Printed: how often the two
+readers agree, how often the file agrees with the judge, tidings' accuracy against the file and
+against the judge on the same cases, and tidings' errors by the file split by what the judge
+says of them.
 """
 from __future__ import annotations
 
@@ -30,20 +33,16 @@ from tidings.goldsets import Case, read_event_location
 from tidings.model import Article
 from tidings.places import occurrences
 from tidings.scoring import overlaps, told_by
-from tidings.tsv import content_lines
+from tidings.tsv import tsv_rows
 
 DEFAULT = Path(__file__).with_name("location_judgments.tsv")
+COLUMNS = ("case", "places", "second", "note")
 Spans = list[tuple[int, int]]
 
 
-def read_judgments(path: Path) -> dict[str, str]:
-    out = {}
-    for number, line in content_lines(path.read_text(encoding="utf-8")):
-        fields = line.split("\t")
-        if len(fields) < 2:
-            raise SystemExit(f"{path}:{number}: expected case id and places, tab-separated")
-        out[fields[0].strip()] = fields[1].strip()
-    return out
+def read_judgments(path: Path) -> dict[str, tuple[str, str]]:
+    """case id -> (places, second reading or "")."""
+    return {r["case"]: (r["places"], r["second"]) for _, r in tsv_rows(path, COLUMNS, required=2)}
 
 
 def judged_spans(case: Case, answer: str) -> Spans:
@@ -82,7 +81,11 @@ def main() -> int:
     tally: Counter = Counter()
     for case, result in zip(cases, pipeline.run(Article(text=c.text, id=c.id) for c in cases)):
         gold = [(m.start, m.end) for m in case.marks if m.label == "LOCATION"]
-        judge = judged_spans(case, judged[case.id])
+        first, second = judged[case.id]
+        judge = judged_spans(case, first)
+        if second:
+            tally["read twice"] += 1
+            tally["readers agree"] += agrees(judge, judged_spans(case, second))
         ours = tidings_spans(case, result.events)
         tally["cases"] += 1
         tally["file=judge"] += agrees(gold, judge)
@@ -106,7 +109,9 @@ def report(t: Counter) -> Table:
     table.add_column("figure")
     table.add_column("value", justify="right")
     found = t["found"] or 1
-    rows = [("file agrees with the judge (all judged cases)", t["file=judge"] / (t["cases"] or 1)),
+    rows = [(f"the two readers agree ({t['read twice']} cases read twice)",
+             t["readers agree"] / (t["read twice"] or 1)),
+            ("file agrees with the judge (all judged cases)", t["file=judge"] / (t["cases"] or 1)),
             ("file agrees with the judge (cases tidings finds)", t["found, file=judge"] / found),
             ("tidings accuracy against the file", t["tidings=file"] / found),
             ("tidings accuracy against the judge", t["tidings=judge"] / found)]

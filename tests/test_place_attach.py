@@ -159,3 +159,15 @@ def test_copies_of_one_annotated_verb_agree_by_the_scoring_rule():
     groups = copies([case((10, 14)), case((10, 19)), case()])
     assert groups == [[[(10, 14)], [(10, 19)], []]]
     assert agree([(10, 14)], [(10, 19)]) and agree([], []) and not agree([], [(10, 14)])
+
+
+def test_the_second_reading_of_event_location_parses_and_scores_by_overlap():
+    from pathlib import Path
+    from scripts.location_audit import DEFAULT, agrees, judged_spans, read_judgments
+    from tidings.goldsets import Case
+    judged = read_judgments(Path(DEFAULT))
+    assert len(judged) == 300 and sum(bool(second) for _, second in judged.values()) == 200
+    case = Case("c", "Two were captured in Calamar, Guaviare province.", None, (), ())
+    spans = judged_spans(case, "Calamar | Guaviare province")
+    assert [case.text[s:e] for s, e in spans] == ["Calamar", "Guaviare province"]
+    assert agrees(spans, [(21, 24)]) and not agrees(spans, []) and agrees([], judged_spans(case, "-"))
