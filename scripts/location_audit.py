@@ -47,7 +47,8 @@ def read_judgments(path: Path) -> dict[str, tuple[str, str]]:
 
 def judged_spans(case: Case, answer: str) -> Spans:
     names = [] if answer == "-" else [n.strip() for n in answer.split("|") if n.strip()]
-    return [span for name in names for span in occurrences(case.text, name)]
+    text = case.text.replace("\xa0", " ")  # readers type a plain space for a no-break one
+    return [span for name in names for span in occurrences(text, name)]
 
 
 def agrees(first: Spans, second: Spans) -> bool:
