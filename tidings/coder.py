@@ -239,8 +239,8 @@ class RuleCoder:
         return not sides or not all(m.sector in self.lex.private_sectors for m in sides)
 
     def armed(self, cand: Candidate) -> bool:
-        """An armed actor, or a violent event as subject ("the raid targeted herders")."""
-        if cand.by_event is not None and violent(cand.by_event):
+        """An armed actor, or a forceful event as subject ("the raid targeted herders")."""
+        if cand.by_event is not None and forceful(cand.by_event):
             return True
         return any(m.sector in self.lex.armed_sectors for m in cand.actor) or \
             any(self.armed_phrase(t) for t in cand.actor_tokens)
@@ -259,7 +259,7 @@ class RuleCoder:
         attack's target; the attack noun stays the event, the verb is one more word telling it."""
         for cand in cands:
             noun = cand.by_event
-            if noun is None or not violent(noun) or \
+            if noun is None or not forceful(noun) or \
                     cand.token.lemma_.lower() not in self.lex.armed_verbs:
                 continue
             noun.recipient = noun.recipient or cand.recipient
@@ -284,11 +284,12 @@ class RuleCoder:
             self.noun_arguments(cand)
 
     def doers_of_events(self, cand: Candidate, by_token: dict[int, Candidate]) -> None:
-        """"The raid targeted herders", "an offensive that targeted the districts": a noun of
-        force or violence as the doer stands for whoever does that event."""
-        doers = [partitive_whole(t, self.lex) or t for t in cand.actor_tokens]  # "most of the attacks"
+        """"The raid targeted herders", "an offensive that targeted the districts", "most of
+        the attacks targeted police": a noun of force or violence (or a part of one) as the doer
+        stands for whoever does that event."""
+        doers = [partitive_whole(t, self.lex) or t for t in cand.actor_tokens]
         noun = next((by_token[t.i] for t in doers if t.i in by_token and
-                     by_token[t.i].rule.pos == "NOUN" and violent(by_token[t.i])), None)
+                     by_token[t.i].rule.pos == "NOUN" and forceful(by_token[t.i])), None)
         if noun is None:
             return
         if not noun.actor_tokens and not noun.recipient_tokens:
@@ -924,7 +925,8 @@ def partitive_whole(token: Token, lex: Lexicon) -> Token | None:
     return child(of, "pobj") if of is not None else None
 
 
-def violent(cand: Candidate) -> bool:
+def forceful(cand: Candidate) -> bool:
+    """An act of material conflict: an attack, a raid, an arrest."""
     return QUAD_CLASSES[cand.rule.event_type] == "material_conflict"
 
 
