@@ -21,6 +21,7 @@ from rich.table import Table
 
 from tidings.devsets import data_file, devset
 from tidings.goldsets import Case, read_event_location
+from tidings.scoring import same_location
 
 Spans = list[tuple[int, int]]
 
@@ -36,12 +37,6 @@ def copies(cases: list[Case]) -> list[list[Spans]]:
         verb = next(m for m in case.marks if m.label == "VERB")
         groups[(case.text.strip(), verb.start, verb.end)].append(places(case))
     return [g for g in groups.values() if len(g) > 1]
-
-
-def agree(first: Spans, second: Spans) -> bool:
-    if not first or not second:
-        return not first and not second
-    return any(s < e2 and s2 < e for s, e in first for s2, e2 in second)
 
 
 def source_table(path, cases: list[Case]) -> Table:
@@ -72,7 +67,7 @@ def main() -> int:
     if not pairs:
         console.print("no sentence is annotated twice")
         return 0
-    scored = sum(agree(a, b) for a, b in pairs) / len(pairs)
+    scored = sum(same_location(a, b) for a, b in pairs) / len(pairs)
     identical = sum(sorted(a) == sorted(b) for a, b in pairs) / len(pairs)
     console.print(f"{len(pairs)} pairs of copies: agree by the scoring rule {scored:.3f}, "
                   f"identical spans {identical:.3f}")

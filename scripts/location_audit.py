@@ -32,7 +32,7 @@ from tidings.devsets import data_file, devset
 from tidings.goldsets import Case, read_event_location
 from tidings.model import Article
 from tidings.places import occurrences
-from tidings.scoring import overlaps, told_by
+from tidings.scoring import event_on_verb, same_location
 from tidings.tsv import tsv_rows
 
 DEFAULT = Path(__file__).with_name("location_judgments.tsv")
@@ -51,17 +51,9 @@ def judged_spans(case: Case, answer: str) -> Spans:
     return [span for name in names for span in occurrences(text, name)]
 
 
-def agrees(first: Spans, second: Spans) -> bool:
-    if not first or not second:
-        return not first and not second
-    return any(a[0] < b[1] and b[0] < a[1] for a in first for b in second)
-
-
 def tidings_spans(case: Case, events) -> Spans | None:
     """The spans of tidings' place for the event on the verb; None when no event is found."""
-    verb = next(m for m in case.marks if m.label == "VERB")
-    event = next((e for e in events if any(overlaps(verb, t.start, t.end) for t in told_by(e))),
-                 None)
+    event = event_on_verb(case, events)
     if event is None:
         return None
     return occurrences(case.text, event.location.text.strip()) if event.location else []
@@ -86,17 +78,18 @@ def main() -> int:
         judge = judged_spans(case, first)
         if second:
             tally["read twice"] += 1
-            tally["readers agree"] += agrees(judge, judged_spans(case, second))
+            tally["readers agree"] += same_location(judge, judged_spans(case, second))
         ours = tidings_spans(case, result.events)
+        file_right = same_location(gold, judge)
         tally["cases"] += 1
-        tally["file=judge"] += agrees(gold, judge)
+        tally["file=judge"] += file_right
         if ours is None:
             continue
         tally["found"] += 1
-        by_file, by_judge = agrees(ours, gold), agrees(ours, judge)
+        by_file, by_judge = same_location(ours, gold), same_location(ours, judge)
         tally["tidings=file"] += by_file
         tally["tidings=judge"] += by_judge
-        tally["found, file=judge"] += agrees(gold, judge)
+        tally["found, file=judge"] += file_right
         if not by_file:
             tally["tidings wrong by the file"] += 1
             tally["... of which right by the judge"] += by_judge

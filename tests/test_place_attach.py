@@ -150,8 +150,9 @@ def test_of_two_names_joined_by_in_the_first_is_the_inner_place():
 
 
 def test_copies_of_one_annotated_verb_agree_by_the_scoring_rule():
-    from scripts.location_agreement import agree, copies
+    from scripts.location_agreement import copies
     from tidings.goldsets import Case, Marked
+    from tidings.scoring import same_location as agree
     verb = Marked("VERB", 0, 6)
     def case(*spans):
         return Case("c", "Killed in Gaza City.", None, (),
@@ -163,8 +164,9 @@ def test_copies_of_one_annotated_verb_agree_by_the_scoring_rule():
 
 def test_the_second_reading_of_event_location_parses_and_scores_by_overlap():
     from pathlib import Path
-    from scripts.location_audit import DEFAULT, agrees, judged_spans, read_judgments
+    from scripts.location_audit import DEFAULT, judged_spans, read_judgments
     from tidings.goldsets import Case
+    from tidings.scoring import same_location as agrees
     judged = read_judgments(Path(DEFAULT))
     assert len(judged) == 300 and sum(bool(second) for _, second in judged.values()) == 200
     case = Case("c", "Two were captured in Calamar, Guaviare province.", None, (), ())

@@ -142,12 +142,13 @@ class PlaceAttacher:
         inside = [(m.start, m.end) for m in participants]
         ruled = rule_spans(sent, rule_place)
         ordered = sorted(spots, key=lambda s: distance(trigger, s))
-        locative = [s for s in ordered if prep_word(s.span(sent).root) in LOCATIVE]
+        preps = {spot: prep_word(spot.span(sent).root) for spot in ordered}
+        locative = [s for s in ordered if preps[s] in LOCATIVE]
         out = []
         for rank, spot in enumerate(ordered):
             found = self.places.lookup(spot_text(spot, sent), country=hint)
             feats = features(trigger, sent, spot, found, inside, ruled, len(spots), rank)
-            feats += self.actor_features(spot, sent, prep_word(spot.span(sent).root))
+            feats += self.actor_features(spot, sent, preps[spot])
             feats += competition(spot, locative, found) + nesting(spot, spots, sent)
             out.append((spot, found, feats + crossings(feats)))
         return out

@@ -199,14 +199,26 @@ def told_by(event: Event) -> list[Trigger]:
     return [event.trigger, *event.merged_triggers]
 
 
+def event_on_verb(case: Case, events: list[Event]) -> Event | None:
+    """The event told by the case's annotated VERB (its trigger or a merged mention)."""
+    verb = next(m for m in case.marks if m.label == "VERB")
+    return next((e for e in events if any(overlaps(verb, t.start, t.end) for t in told_by(e))),
+                None)
+
+
+def same_location(first: list[tuple[int, int]], second: list[tuple[int, int]]) -> bool:
+    """Two answers for one verb agree by the scoring rule: both without a place, or place
+    spans (character offsets) that overlap."""
+    if not first or not second:
+        return not first and not second
+    return any(s < e2 and s2 < e for s, e in first for s2, e2 in second)
+
+
 def score_location(case: Case, events: list[Event], tally: Tally) -> None:
     """event_location: the event coded on the annotated verb, and its place vs the annotated
     LOCATION spans. Gold "located" when the verb has a LOCATION span, else "unlocated"."""
-    verb = next(m for m in case.marks if m.label == "VERB")
-    event = next((e for e in events if any(overlaps(verb, t.start, t.end) for t in told_by(e))),
-                 None)
     located = any(m.label == "LOCATION" for m in case.marks)
-    tally.add("located" if located else "unlocated", location_label(case, event))
+    tally.add("located" if located else "unlocated", location_label(case, event_on_verb(case, events)))
 
 
 def location_figures(tally: Tally) -> dict[str, float]:
